@@ -1,0 +1,92 @@
+"""The tei-tool command line: a thin click layer over the library.
+
+Each command parses its options, calls one library function, prints the
+diagnostics it returns and picks an exit code. This is the only module that
+knows about click, printing or exit codes (see ``toolchain.errors.ExitCode``).
+"""
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from toolchain import __version__
+from toolchain.diagnostics import Report
+from toolchain.errors import ExitCode, ToolError
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok (warnings allowed), 1 problems found in the input, "
+    "2 usage error or unreadable input, 3 internal error."
+)
+
+
+def _emit(report: Report, fmt: str = "text") -> None:
+    if fmt == "json":
+        click.echo(report.to_json())
+    elif report.items:
+        click.echo(report.to_text(), err=True)
+
+
+@click.group(help="TEI P5 critical editions of translated archival records.\n\n" + EXIT_CODES_HELP)
+@click.version_option(__version__, prog_name="tei-tool")
+@click.option("--verbose", is_flag=True, help="Show a traceback for internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: bool) -> None:
+    ctx.obj = {"verbose": verbose}
+
+
+# ---------------------------------------------------------------- convert (issue 3)
+
+@cli.command(help="Encode source texts (files or folders of .txt) as TEI P5 into OUT/<stem>.xml.")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", default="tei", show_default=True, type=click.Path(path_type=Path),
+              help="Folder for the TEI files; tei/register.xml there is read and updated.")
+@click.option("--force", is_flag=True,
+              help="Replace TEI files that were edited by hand (a .bak copy is kept).")
+@click.option("--unlinked", type=click.Choice(["candidate", "report"]), default="candidate",
+              show_default=True,
+              help="Names matching no register entry: add a candidate entry, or only report them.")
+@click.option("--encoding", default=None, help="Decode sources with this encoding instead of UTF-8.")
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only, no warnings.")
+def convert(sources, out_dir, force, unlinked, encoding, quiet):
+    from toolchain.convert import convert_paths
+
+    result = convert_paths(sources, out_dir, force=force, unlinked=unlinked, encoding=encoding)
+    report = result.report
+    if quiet:
+        report = Report([d for d in report.items if d.severity == "error"])
+    _emit(report)
+    click.echo(result.summary(), err=True)
+    raise SystemExit(ExitCode.PROBLEMS if result.failed else ExitCode.OK)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI, turning library errors into one line and an exit code."""
+    verbose = "--verbose" in (argv if argv is not None else sys.argv[1:])
+    try:
+        cli.main(args=argv, prog_name="tei-tool", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        raise SystemExit(exc.exit_code) from None
+    except click.ClickException as exc:
+        exc.show()
+        raise SystemExit(ExitCode.USAGE) from None
+    except click.exceptions.Abort:
+        click.echo("interrupted", err=True)
+        raise SystemExit(130) from None
+    except ToolError as exc:
+        click.echo(f"tei-tool: {exc}", err=True)
+        raise SystemExit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        raise SystemExit(130) from None
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+        if verbose:
+            traceback.print_exc()
+        click.echo(f"tei-tool: internal error: {type(exc).__name__}: {exc} "
+                   "(rerun with --verbose and report the traceback)", err=True)
+        raise SystemExit(ExitCode.INTERNAL) from None
+    raise SystemExit(ExitCode.OK)

@@ -1,0 +1,181 @@
+"""Safe XML reading and careful file writing shared by every stage.
+
+* ``parse_xml`` never loads a DTD, never expands external entities, never
+  touches the network and refuses entity blow-ups (billion laughs) and absurd
+  nesting, so a hostile TEI file cannot make tei-tool leak or hang.
+* ``atomic_write`` writes a temporary file next to the target and renames it,
+  so an interrupted run leaves the old file or the new one, never half of one.
+* Generated files carry a fingerprint (``GENERATED_MARK``) of their own content;
+  ``check_not_edited`` refuses to overwrite a file whose content no longer
+  matches it, i.e. one an editor changed by hand.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from lxml import etree
+
+from toolchain.errors import EditedFileError, InputError, Location
+
+#: Largest XML file tei-tool reads (bytes). TEI of one record is a few hundred KB.
+MAX_XML_BYTES = 50 * 1024 * 1024
+#: Deepest element nesting accepted; TEI editions need a few dozen levels.
+MAX_DEPTH = 256
+
+GENERATED_MARK = "generated-sha256:"
+_MARK_RE = re.compile(re.escape(GENERATED_MARK).encode() + rb"([0-9a-f]{64})")
+_PLACEHOLDER = b"0" * 64
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
+    )
+
+
+def _check_doctype(data: bytes, path: str) -> None:
+    """Refuse internal subsets: TEI needs none, and entity bombs live there."""
+    head = data[:4096]
+    if b"<!DOCTYPE" in head and b"[" in head.split(b"<!DOCTYPE", 1)[1].split(b">", 1)[0] + b">":
+        raise InputError("DOCTYPE with an internal subset (entity declarations) is not accepted",
+                         Location(path, 1, 1))
+    if b"<!ENTITY" in data:
+        raise InputError("entity declarations are not accepted", Location(path))
+
+
+def parse_bytes(data: bytes, path: str = "<string>") -> etree._ElementTree:
+    """Parse XML bytes safely; raise InputError with file:line:col on any problem."""
+    if len(data) > MAX_XML_BYTES:
+        raise InputError(f"file is larger than {MAX_XML_BYTES // (1024 * 1024)} MB", Location(path))
+    if not data.strip():
+        raise InputError("file is empty", Location(path))
+    _check_doctype(data, path)
+    try:
+        root = etree.fromstring(data, _parser(), base_url=path)
+    except etree.XMLSyntaxError as exc:
+        line, col = exc.position if exc.position else (None, None)
+        msg = (exc.msg or str(exc)).split(f"{path}:")[0].strip() or "not well-formed XML"
+        raise InputError(f"not well-formed XML: {msg}", Location(path, line, col)) from None
+    depth = _max_depth(root)
+    if depth > MAX_DEPTH:
+        raise InputError(f"elements nested {depth} deep (limit {MAX_DEPTH})", Location(path))
+    return root.getroottree()
+
+
+def _max_depth(root: etree._Element) -> int:
+    deepest = 0
+    for el in root.iter():
+        d = 0
+        node = el
+        while node is not None and d <= MAX_DEPTH + 1:
+            node = node.getparent()
+            d += 1
+        deepest = max(deepest, d)
+        if deepest > MAX_DEPTH:
+            break
+    return deepest
+
+
+def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
+    """Read and parse an XML file safely (see module docstring)."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_XML_BYTES:
+            raise InputError(f"file is larger than {MAX_XML_BYTES // (1024 * 1024)} MB",
+                             Location(str(p)))
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", Location(str(p))) from None
+    return parse_bytes(data, str(p))
+
+
+# ---------------------------------------------------------------- writing
+
+def atomic_write(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def stamp_generated(data: bytes) -> bytes:
+    """Fill the fingerprint placeholder in ``data`` with the hash of the content.
+
+    The serialised document must contain ``GENERATED_MARK`` followed by 64 zeros.
+    """
+    digest = hashlib.sha256(data).hexdigest().encode()
+    return data.replace(GENERATED_MARK.encode() + _PLACEHOLDER, GENERATED_MARK.encode() + digest, 1)
+
+
+def placeholder_mark() -> str:
+    """The text to put in a generated document before ``stamp_generated``."""
+    return GENERATED_MARK + _PLACEHOLDER.decode()
+
+
+def is_hand_edited(data: bytes) -> bool:
+    """True when a generated file's content no longer matches its fingerprint.
+
+    A file without a fingerprint was not written by tei-tool (or the editor
+    removed it), so it counts as edited too.
+    """
+    m = _MARK_RE.search(data)
+    if not m:
+        return True
+    unstamped = data[: m.start(1)] + _PLACEHOLDER + data[m.end(1):]
+    return hashlib.sha256(unstamped).hexdigest().encode() != m.group(1)
+
+
+def check_not_edited(path: str | os.PathLike, force: bool = False) -> None:
+    """Raise EditedFileError when ``path`` exists and was edited by hand.
+
+    With ``force`` the edited file is kept as ``<name>.bak`` before it is replaced.
+    """
+    p = Path(path)
+    if not p.exists():
+        return
+    if not is_hand_edited(p.read_bytes()):
+        return
+    if force:
+        shutil.copy2(p, p.with_name(p.name + ".bak"))
+        return
+    raise EditedFileError(
+        "edited by hand since it was generated (content no longer matches its "
+        "generated-sha256 fingerprint); not overwritten, use --force to replace it "
+        "(a .bak copy is kept)",
+        Location(str(p)),
+    )
+
+
+def confined_path(root: str | os.PathLike, name: str) -> Path:
+    """Join ``name`` under ``root`` and refuse anything that escapes it."""
+    base = Path(root).resolve()
+    safe = re.sub(r"[^A-Za-z0-9._-]", "-", Path(name).name)
+    if safe in ("", ".", ".."):
+        raise InputError(f"unusable output name {name!r}")
+    out = (base / safe).resolve()
+    if base != out.parent:
+        raise InputError(f"output name {name!r} escapes {base}")
+    return out

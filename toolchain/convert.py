@@ -1,0 +1,118 @@
+"""``tei-tool convert``: source pages -> TEI files + the updated register.
+
+Per file: read (``readers.wcda_text``) -> link names (``link``) -> write
+(``writers.tei``). A bad file is reported and the others go on. A TEI file an
+editor changed since it was generated is not overwritten (unless ``force``).
+Outputs are written atomically and only inside the output folder.
+"""
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolchain import __version__, xmlio
+from toolchain.diagnostics import Diagnostic, Report
+from toolchain.errors import Location, ToolError, UsageError
+from toolchain.link import link_record
+from toolchain.model import Record
+from toolchain.readers.wcda_text import read_wcda_text
+from toolchain.register import Register
+from toolchain.writers.tei import write_tei
+
+REGISTER_FILE = "register.xml"
+
+
+@dataclass
+class ConvertResult:
+    report: Report = field(default_factory=Report)
+    written: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+    failed: int = 0
+    internal: bool = False
+
+    def summary(self) -> str:
+        return (f"tei-tool convert: {len(self.written)} written, {self.unchanged} unchanged, "
+                f"{self.failed} failed, {self.report.warnings} warnings")
+
+
+def expand_sources(sources: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """Files as given, folders as their ``*.txt`` files (sorted); missing paths reported."""
+    files, problems = [], []
+    for src in sources:
+        if src.is_dir():
+            files.extend(sorted(p for p in src.glob("*.txt") if p.is_file()))
+        elif src.is_file():
+            files.append(src)
+        else:
+            problems.append(Diagnostic("error", "input-missing", "no such file or folder", str(src)))
+    return list(dict.fromkeys(files)), problems
+
+
+def display_path(path: Path) -> str:
+    """The source path as recorded in the TEI: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return path.name
+
+
+def convert_paths(sources: list[Path], out_dir: Path, force: bool = False,
+                  unlinked: str = "candidate", encoding: str | None = None) -> ConvertResult:
+    """Convert every source; see module docstring."""
+    result = ConvertResult()
+    files, problems = expand_sources(list(sources))
+    result.report.extend(problems)
+    result.failed += len(problems)
+    if not files and not problems:
+        raise UsageError("no .txt sources found in the given paths")
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir} exists and is not a folder")
+    register = Register.load(out_dir / REGISTER_FILE)
+    records: list[Record] = []
+    for path in files:
+        record = _guarded(result, path, lambda p=path: _read(p, register, encoding, result))
+        if record is not None:
+            records.append(record)
+    for record in records:
+        result.report.extend(link_record(record, register, unlinked))
+    for record in records:
+        _guarded(result, Path(record.source), lambda r=record: _write(r, out_dir, force, result))
+    if records:
+        register.save()
+    return result
+
+
+def _guarded(result: ConvertResult, path: Path, work):
+    """Run one file's step; a problem in it is reported and the run goes on."""
+    try:
+        return work()
+    except ToolError as exc:
+        loc = exc.location or Location(str(path))
+        result.report.add(Diagnostic("error", "input", exc.message, loc.path, loc.line, loc.col))
+    except Exception as exc:  # noqa: BLE001 - a bug must not lose the other files
+        result.internal = True
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        result.report.add(Diagnostic(
+            "error", "internal", f"internal error {type(exc).__name__}: {exc} "
+            f"(at {Path(where.filename).name}:{where.lineno}; please report)", str(path)))
+    result.failed += 1
+    return None
+
+
+def _read(path: Path, register: Register, encoding: str | None, result: ConvertResult) -> Record:
+    record, warnings = read_wcda_text(path, register, encoding, display_path(path))
+    result.report.extend(warnings)
+    return record
+
+
+def _write(record: Record, out_dir: Path, force: bool, result: ConvertResult) -> None:
+    target = xmlio.confined_path(out_dir, f"{record.stem}.xml")
+    data = write_tei(record, __version__)
+    if target.exists() and target.read_bytes() == data:
+        result.unchanged += 1
+        return
+    xmlio.check_not_edited(target, force)
+    xmlio.atomic_write(target, data)
+    result.written.append(target)

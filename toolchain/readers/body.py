@@ -1,0 +1,286 @@
+"""The document itself: body lines -> blocks (encoding guide §2.1 rows 5-12, §3.3 M-P).
+
+Lines are grouped into blocks (a line is a block, unless a bracket carries on
+over the short lines of a header or stamp), then cut into the parts of a
+record by shape: the header block up to the first paragraph of running
+prose (opener, record head, dateline), the paragraphs, and at the foot the
+signature, typist code, distribution list, registry dateline and footnote
+texts. Inline content is read by ``InlineReader``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolchain.model import (Block, Closer, Dateline, DistItem, Distribution, Footnote, Head,
+                             Inline, LineBreak, Name, Opener, Para, Span, Supplied)
+from toolchain.readers.dates import find_dates, parse_full_date
+from toolchain.readers.inline import CALL, MARKER, InlineReader
+from toolchain.readers.source import Line
+from toolchain.readers.spans import BlockText
+
+_HEADER_LABEL = re.compile(r"^(To|From|Date|Destination|Subject|Re|Copy|Sent|Received|Issuing|"
+                           r"To Whom|Addressee|Place)\b[^:]{0,12}:", re.I)
+_HEAD_START = re.compile(r"^(the\s+)?(record of (a )?conversation|memorandum of (a )?conversation|"
+                         r"journal\b|ciphered telegram|telegram\b|minutes\b|transcript\b|report\b|"
+                         r"information\b|note\b|letter\b)", re.I)
+_HEAD_CONTINUE = re.compile(r"^(with|of|for|during|between|on|period)\b")
+_DIST_ITEM = re.compile(r"^(?P<label>\d{1,2})\s*[-–—]\s*(?P<rest>\S.*)$")
+_DIST_NUMBERED = re.compile(r"^(?P<label>\d{1,2}\.)\s*(?P<rest>\S.*)$")
+_DIST_HEAD = re.compile(r"^(Copies|Distribution|Sent to|Distributed to|Copies to)\s*:?$", re.I)
+_TYPIST = re.compile(r"^\d{0,3}-?[A-ZА-Я]{1,4}/[a-zа-я]{1,4}$")
+_FOOT_NO = re.compile(r"^(Nº|№|N°|No\.)\s*\S+$")
+_FOOTNOTE = re.compile(rf"^(?P<m>{MARKER})\s+(?P<rest>\S.*)$", re.S)
+_SIGNATURE_LINE = re.compile(r"^(\[signature\]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|Signed:?$)", re.I)
+
+#: A line longer than this is running prose, never part of a multi-line header bracket.
+PROSE_CHARS = 120
+
+
+@dataclass
+class _Block:
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return " ".join(ln.text for ln in self.lines)
+
+
+def group_blocks(lines: list[Line]) -> list[_Block]:
+    """One block per line, except that an open bracket carries on over short lines."""
+    out: list[_Block] = []
+    nonblank = [ln for ln in lines if not ln.blank]
+    i = 0
+    while i < len(nonblank):
+        ln = nonblank[i]
+        depth = _depth(ln.text)
+        block = [ln]
+        if depth > 0:
+            j, d = i + 1, depth
+            while j < len(nonblank) and len(nonblank[j].text) <= PROSE_CHARS * 2 and j - i <= 8:
+                if len(nonblank[j].text) > PROSE_CHARS and d > 0 and _depth(nonblank[j].text) >= 0:
+                    break
+                d += _depth(nonblank[j].text)
+                if d <= 0:
+                    block = nonblank[i:j + 1]
+                    break
+                j += 1
+        out.append(_Block(block))
+        i += len(block)
+    return out
+
+
+def _depth(text: str) -> int:
+    return text.count("[") - text.count("]")
+
+
+def _is_prose(text: str) -> bool:
+    """Running prose (the record's text), as opposed to header lines."""
+    if _HEADER_LABEL.match(text):
+        return False
+    words = text.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    if len(words) >= 14:
+        return True
+    return len(words) >= 4 and lower >= 2 and text.rstrip()[-1:] in ".!?:;\"”’"
+
+
+def _is_date_only(text: str) -> bool:
+    return bool(parse_full_date(text.strip().rstrip("."), whole=True))
+
+
+def _signature_like(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 8 or _is_prose(text) and not _SIGNATURE_LINE.match(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    caps = sum(1 for c in letters if c.isupper())
+    return bool(_SIGNATURE_LINE.match(text)) or (letters and caps / len(letters) > 0.8)
+
+
+class BodyReader:
+    """Builds the blocks of one record."""
+
+    def __init__(self, inline: InlineReader):
+        self.inline = inline
+
+    def read(self, lines: list[Line]) -> list[Block]:
+        blocks = group_blocks(lines)
+        self.call_markers = {m.group()[:-1].lower() for b in blocks for m in CALL.finditer(b.text)}
+        start = next((i for i, b in enumerate(blocks) if _is_prose(b.text)), len(blocks))
+        out: list[Block] = self._front(blocks[:start])
+        main, foot = self._split_foot(blocks[start:])
+        for b in main:
+            out.append(self._para_or_footnote(b))
+        out.extend(foot)
+        return out
+
+    # -- header block
+
+    def _front(self, blocks: list[_Block]) -> list[Block]:
+        out: list[Block] = []
+        dateline = None
+        if blocks and _is_date_only(blocks[-1].text):
+            dateline = blocks.pop()
+        head_at = next((i for i, b in enumerate(blocks)
+                        if (_HEAD_START.match(b.text) and len(b.text.split()) <= 15 and "[" not in b.text)
+                        or (_HEAD_CONTINUE.match(b.text) and i > 0 and b.text.startswith("with "))), None)
+        if head_at is None:
+            if blocks:
+                out.append(Opener(self._read(blocks, "opener"), _span(blocks)))
+        else:
+            end = head_at + 1
+            while end < len(blocks) and _HEAD_CONTINUE.match(blocks[end].text):
+                end += 1
+            if head_at:
+                out.append(Opener(self._read(blocks[:head_at], "opener"), _span(blocks)))
+            out.append(Head(self._read(blocks[head_at:end], "head"), _span(blocks[head_at:])))
+            if end < len(blocks):
+                out.append(Opener(self._read(blocks[end:], "opener"), _span(blocks[end:])))
+        if dateline:
+            out.append(Dateline(self._read([dateline], "dateline"), _span([dateline])))
+        return out
+
+    # -- foot
+
+    def _split_foot(self, blocks: list[_Block]) -> tuple[list[_Block], list[Block]]:
+        """Cut the signature, distribution list, foot dateline and footnote texts off the end."""
+        end = len(blocks)
+        notes: list[_Block] = []
+        while end and _FOOTNOTE.match(blocks[end - 1].text) and self._is_footnote(blocks[end - 1]):
+            end -= 1
+            notes.insert(0, blocks[end])
+        tail: list[_Block] = []
+        while end and self._foot_line(blocks[end - 1].text):
+            end -= 1
+            tail.insert(0, blocks[end])
+        signed: list[_Block] = []
+        while end > 1 and _signature_like(blocks[end - 1].text):
+            end -= 1
+            signed.insert(0, blocks[end])
+        if not signed and tail and end and self._short_name_line(blocks[end - 1].text):
+            end -= 1
+            signed = [blocks[end]]
+        if not signed and not tail and end > 1 and self._short_name_line(blocks[end - 1].text):
+            end -= 1
+            signed = [blocks[end]]
+        out: list[Block] = []
+        typist = None
+        if tail and _TYPIST.match(tail[0].text):
+            typist = tail.pop(0).text
+        if signed or typist:
+            out.append(self._closer(signed, typist))
+        out.extend(self._foot_parts(tail))
+        out.extend(self._footnote(b) for b in notes)
+        return blocks[:end], out
+
+    def _foot_line(self, text: str) -> bool:
+        return bool(_DIST_ITEM.match(text) or _DIST_HEAD.match(text) or _TYPIST.match(text)
+                    or _FOOT_NO.match(text) or _is_date_only(text)
+                    or re.match(r"^\d+ copies$", text, re.I)
+                    or (_DIST_NUMBERED.match(text) and len(text.split()) <= 8)
+                    or (find_dates(text) and re.search(r"(Nº|№|No\.)\s*\S+", text) and len(text.split()) <= 6))
+
+    @staticmethod
+    def _short_name_line(text: str) -> bool:
+        """A last short line such as ``24.III.50 Shtykov`` or ``Victor Nanu``: a signature."""
+        words = text.split()
+        return 1 <= len(words) <= 4 and not text.rstrip().endswith((".", ",", ";", ":")) and \
+            any(w[:1].isupper() and w.isalpha() for w in words)
+
+    def _closer(self, signed: list[_Block], typist: str | None) -> Closer:
+        content = self._read(signed, "closer") if signed else []
+        if content and not _has_person(content):
+            content = _name_last_capitalised(content)
+        return Closer(content, typist, _span(signed) if signed else None)
+
+    def _foot_parts(self, tail: list[_Block]) -> list[Block]:
+        out: list[Block] = []
+        i = 0
+        while i < len(tail):
+            b = tail[i]
+            head = None
+            if _DIST_HEAD.match(b.text) and i + 1 < len(tail):
+                head, i = self._read([b], "distribution"), i + 1
+            items = []
+            rx = _DIST_NUMBERED if head else _DIST_ITEM
+            while i < len(tail) and (rx.match(tail[i].text) or _DIST_ITEM.match(tail[i].text)):
+                m = rx.match(tail[i].text) or _DIST_ITEM.match(tail[i].text)
+                items.append(self._dist_item(tail[i], m))
+                i += 1
+            if items:
+                out.append(Distribution(items, head, items[0].span))
+                continue
+            j = i
+            while j < len(tail) and not (_DIST_ITEM.match(tail[j].text) or _DIST_HEAD.match(tail[j].text)):
+                j += 1
+            j = max(j, i + 1)
+            out.append(Dateline(self._read(tail[i:j], "dateline"), _span(tail[i:j])))
+            i = j
+        return out
+
+    def _dist_item(self, b: _Block, m: re.Match) -> DistItem:
+        ln = b.lines[0]
+        cut = m.start("rest")
+        content = self.inline.read_block(
+            BlockText.of([Line(ln.no, b.text[cut:], ln.col + cut)]), "distribution")
+        return DistItem(m.group("label").rstrip("."), content, _span([b]))
+
+    # -- paragraphs and footnotes
+
+    def _is_footnote(self, b: _Block) -> bool:
+        marker = _FOOTNOTE.match(b.text).group("m")
+        return not marker[0].isdigit() or marker[:-1].lower() in self.call_markers
+
+    def _para_or_footnote(self, b: _Block) -> Block:
+        m = _FOOTNOTE.match(b.text)
+        if m and self._is_footnote(b):
+            return self._footnote(b)
+        return Para(self._read([b], "body"), _span([b]))
+
+    def _footnote(self, b: _Block) -> Footnote:
+        m = _FOOTNOTE.match(b.text)
+        ln = b.lines[0]
+        cut = m.start("rest")
+        first = Line(ln.no, ln.text[cut:], ln.col + cut)
+        content = self.inline.read_block(BlockText.of([first] + b.lines[1:]), "body")
+        return Footnote(m.group("m"), content, span=_span([b]))
+
+    def _read(self, blocks: list[_Block], zone: str) -> list[Inline]:
+        out: list[Inline] = []
+        for b in blocks:
+            if out:
+                out.append(LineBreak())
+            out.extend(self.inline.read_block(BlockText.of(b.lines), zone))
+        return out
+
+
+def _span(blocks: list[_Block]) -> Span:
+    ln = blocks[0].lines[0]
+    return Span(ln.no, ln.col)
+
+
+def _has_person(content: list) -> bool:
+    for c in content:
+        if isinstance(c, Name) and c.kind == "person":
+            return True
+        inner = getattr(c, "content", None)
+        if isinstance(inner, list) and _has_person(inner):
+            return True
+    return False
+
+
+def _name_last_capitalised(content: list[Inline]) -> list[Inline]:
+    """A signature with no recognised name: its last capitalised word run is the signer."""
+    for i in range(len(content) - 1, -1, -1):
+        c = content[i]
+        if isinstance(c, str):
+            m = re.search(r"([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})(\W*)$", c)
+            if m:
+                return content[:i] + [c[: m.start(1)], Name("person", [m.group(1)]), m.group(2)] + \
+                    content[i + 1:]
+        elif isinstance(c, Supplied) and all(isinstance(x, str) for x in c.content):
+            c.content = [Name("person", list(c.content))]
+            return content
+    return content
+

@@ -1,0 +1,129 @@
+"""Recognising printed dates and reading them as ISO values (encoding guide §3.3 Q)."""
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_MONTH = (r"(?P<{name}>(?:January|February|March|April|May|June|July|August|September|October|"
+          r"November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|"
+          r"OCTOBER|NOVEMBER|DECEMBER|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.))")
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>1[6-9]\d\d|20\d\d)"
+_ROMAN_MONTHS = {r: i for i, r in enumerate(
+    "I II III IV V VI VII VIII IX X XI XII".split(), start=1)}
+
+# Ordered: the first pattern that matches at a position wins, longest forms first.
+_PATTERNS = [
+    ("range", re.compile(rf"\b(?P<d1>\d{{1,2}}){_ORD}\s*[/–-]\s*(?P<d>\d{{1,2}}){_ORD}\s+"
+                         rf"{_MONTH.format(name='m')},?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH.format(name='m')},?\s+{_YEAR}\b")),
+    ("mdy", re.compile(rf"\b{_MONTH.format(name='m')}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_YEAR}\b")),
+    ("roman", re.compile(r"\b(?P<d>\d{1,2})\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\."
+                         r"(?P<y>\d{4}|\d{2})\b")),
+    ("numeric", re.compile(r"\b(?P<d>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<y>1[6-9]\d\d|20\d\d)\b")),
+    ("iso", re.compile(r"\b(?P<y>1[6-9]\d\d|20\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b")),
+    # "12 or 14 May", "22 and 29 May 1972": the first day takes the month (and year) of the second.
+    ("first-day", re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}(?=\s+(?:or|and|to)\s+\d{{1,2}}{_ORD}\s+"
+                             rf"{_MONTH.format(name='m')}(?:,?\s+(?P<y>1[6-9]\d\d|20\d\d)\b)?)")),
+    ("my", re.compile(rf"\b{_MONTH.format(name='m')},?\s+{_YEAR}\b")),
+    ("dm", re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+{_MONTH.format(name='m')}\b(?!\s*,?\s*\d)")),
+    ("md", re.compile(rf"\b{_MONTH.format(name='m')}\s+(?P<d>\d{{1,2}}){_ORD}\b(?![\d,]*\s*\d{{4}})")),
+    ("year", re.compile(r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bsince )|(?<=\buntil )|(?<=\bof ))"
+                        r"(?P<y>1[6-9]\d\d|20\d\d)\b(?![-–/]\d)")),
+]
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text: character range and ISO reading."""
+
+    start: int
+    end: int
+    when: str | None = None
+    not_before: str | None = None
+    not_after: str | None = None
+    inferred: bool = False
+
+
+def _month(m: re.Match) -> int:
+    return _MONTHS[m.group("m").lower().rstrip(".")]
+
+
+def _iso(y: int, mo: int, d: int) -> str | None:
+    try:
+        return _dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _read(kind: str, m: re.Match, year: int | None) -> DateMatch | None:
+    s, e = m.span()
+    if kind == "range":
+        y, mo = int(m.group("y")), _month(m)
+        a, b = _iso(y, mo, int(m.group("d1"))), _iso(y, mo, int(m.group("d")))
+        if a and b and a < b:
+            return DateMatch(s, e, not_before=a, not_after=b)
+        return None
+    if kind in ("dmy", "mdy"):
+        when = _iso(int(m.group("y")), _month(m), int(m.group("d")))
+        return DateMatch(s, e, when=when) if when else None
+    if kind == "roman":
+        y = int(m.group("y"))
+        y = y + 1900 if y < 100 else y
+        when = _iso(y, _ROMAN_MONTHS[m.group("rm")], int(m.group("d")))
+        return DateMatch(s, e, when=when) if when else None
+    if kind in ("numeric", "iso"):
+        when = _iso(int(m.group("y")), int(m.group("mm")), int(m.group("d")))
+        return DateMatch(s, e, when=when) if when else None
+    if kind == "my":
+        y, mo = int(m.group("y")), _month(m)
+        last = calendar.monthrange(y, mo)[1]
+        return DateMatch(s, e, not_before=f"{y:04d}-{mo:02d}-01", not_after=f"{y:04d}-{mo:02d}-{last:02d}")
+    if kind == "first-day" and m.group("y"):
+        when = _iso(int(m.group("y")), _month(m), int(m.group("d")))
+        return DateMatch(s, e, when=when) if when else None
+    if kind in ("dm", "md", "first-day"):
+        if year is None:
+            return None
+        when = _iso(year, _month(m), int(m.group("d")))
+        return DateMatch(s, e, when=when, inferred=True) if when else None
+    if kind == "year":
+        y = int(m.group("y"))
+        return DateMatch(s, e, not_before=f"{y:04d}-01-01", not_after=f"{y:04d}-12-31")
+    return None
+
+
+def find_dates(text: str, doc_year: int | None = None) -> list[DateMatch]:
+    """All non-overlapping dates in ``text``, in order; ``doc_year`` completes day+month dates."""
+    found: list[DateMatch] = []
+    taken = [False] * (len(text) + 1)
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(taken[m.start():m.end()]):
+                continue
+            dm = _read(kind, m, doc_year)
+            if dm is None:
+                continue
+            for i in range(dm.start, dm.end):
+                taken[i] = True
+            found.append(dm)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def parse_full_date(text: str, whole: bool = False) -> DateMatch | None:
+    """Read a complete date (day, month, year); with ``whole`` the text must be only that date."""
+    t = text.strip()
+    for kind in ("dmy", "mdy", "iso", "roman", "numeric"):
+        rx = dict(_PATTERNS)[kind]
+        m = rx.fullmatch(t) if whole else rx.search(t)
+        if m:
+            dm = _read(kind, m, None)
+            if dm:
+                return dm
+    return None

@@ -1,0 +1,274 @@
+"""The inline reader: block text -> model inlines.
+
+Brackets are parsed (``brackets``) and classified (``interventions``) first,
+so that every intervention is one node; the text between them is then
+annotated with the typed items the guide asks for (dates, registry numbers,
+classification and copy markings, persons, organisations, places, e-mail
+addresses, footnote calls). Which items are looked for depends on the zone
+(a registry number is only a number in the opener, a stamp or a dateline).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from toolchain.diagnostics import Diagnostic
+from toolchain.model import (Date, Email, Inline, LineBreak, Marking, Name, NoteCall, Number, Sic,
+                             Span, Stray, Supplied)
+from toolchain.readers.brackets import Bracket, Run, StrayBracket, parse_brackets
+from toolchain.readers.dates import find_dates
+from toolchain.readers.interventions import classify, is_month
+from toolchain.readers.lexicon import is_english
+from toolchain.readers.names import find_persons
+from toolchain.readers.spans import BlockText
+
+OPENER_ZONES = ("opener", "opener-note")
+NUMBER_ZONES = ("opener", "opener-note", "stamp", "dateline", "note")
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+MARKER = r"(?:\*{1,3}|[Xx]{1,2}|\d{1,2})\)"
+CALL = re.compile(r"(?:(?<=[.,;:!?\"”’)])(?:\*{1,3}|[Xx]{1,2})|(?<=[^\s\d(\[])(?:\*{1,3}|\d{1,2}))\)"
+                   r"(?=\s|$|[.,;:])")
+_CLASSIFICATION = re.compile(
+    r"\b(?:TOP SECRET|Top [Ss]ecret|STRICTLY SECRET|Strictly [Ss]ecret|SECRET|Secret|"
+    r"STRICTLY CONFIDENTIAL|Strictly [Cc]onfidential|CONFIDENTIAL|Confidential|"
+    r"FOR OFFICIAL USE ONLY|For [Oo]fficial [Uu]se [Oo]nly)\b")
+_COPY = re.compile(r"\b[Cc]opy\s*(?:Nº|№|N°|No\.?|#)\s*(?P<n>\d+)")
+_NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
+_LABELLED_NO = re.compile(
+    rf"\b(?P<label>Outgoing|Incoming|Issuing|Outg\.|Inc\.)\s*(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?(?P<num>{_NUM})")
+_SIGNED_NO = re.compile(rf"(?:Nº|№|N°|\bNo\.|\bNr\.?|#)\s*(?P<num>{_NUM})")
+_BARE_NO = re.compile(r"(?<![\w./-])(?P<num>\d{4,}(?:-?[a-z]{1,3})?|\d{2,}[-/][a-z]{1,3}|\d{3,}[a-z]{1,3})"
+                      r"(?![\w/-])")
+
+
+@dataclass
+class _Txt:
+    """Text not yet annotated, with its offset in the block."""
+
+    text: str
+    start: int
+
+
+def category_of(marking: str) -> str:
+    """Taxonomy id of a classification marking: ``TOP SECRET`` -> ``cls-top-secret``."""
+    return "cls-" + re.sub(r"[^a-z]+", "-", marking.lower()).strip("-")
+
+
+def flatten(items) -> str:
+    """The printed text of inlines (used as left context and for tests)."""
+    out = []
+    for it in items:
+        if isinstance(it, (str,)):
+            out.append(it)
+        elif isinstance(it, _Txt):
+            out.append(it.text)
+        elif isinstance(it, LineBreak):
+            out.append("\n")
+        else:
+            for attr in ("content", "correction"):
+                val = getattr(it, attr, None)
+                if val:
+                    out.append(flatten(val))
+            for attr in ("text", "desc", "marker", "address"):
+                val = getattr(it, attr, None)
+                if isinstance(val, str):
+                    out.append(val)
+    return "".join(out)
+
+
+class InlineReader:
+    """Reads the inlines of one document's blocks; collects warnings and footnote calls."""
+
+    def __init__(self, path: str, doc_year: int | None,
+                 gazetteer: Callable[[str], list[tuple[int, int, str]]],
+                 known_person: Callable[[str], bool]):
+        self.path = path
+        self.doc_year = doc_year
+        self.gazetteer = gazetteer
+        self.known_person = known_person
+        self.warnings: list[Diagnostic] = []
+        self.calls: list[NoteCall] = []
+        self.block = BlockText("", [], [])
+
+    # -- entry points
+
+    def read_block(self, block: BlockText, zone: str) -> list[Inline]:
+        """All inlines of a block of text printed in ``zone``."""
+        self.block = block
+        parts, forced = parse_brackets(block.text)
+        for br in forced:
+            self.warn(br.start, "bracket-unclosed",
+                      "bracket not closed in its paragraph; closed at the end of the line")
+        return self.read_parts(parts, zone)
+
+    def read_parts(self, parts: list, zone: str) -> list[Inline]:
+        items: list = []
+        for i, p in enumerate(parts):
+            if isinstance(p, Run):
+                items.append(_Txt(p.text, p.start))
+            elif isinstance(p, StrayBracket):
+                self.warn(p.start, "bracket-stray", f"stray '{p.char}' without its partner; kept as printed")
+                items.append(Stray(p.char, self.span(p.start)))
+            else:
+                before = flatten(items)[-200:]
+                nxt = parts[i + 1] if i + 1 < len(parts) else None
+                after = nxt.text if isinstance(nxt, Run) else ""
+                node = classify(p, self, before, after, zone,
+                                lambda n, name, items=items: self._carve(items, n, name))
+                _set_span(node, self.span(p.start))
+                items.append(node)
+        return self._annotate(_date_around_sic(items, self.doc_year), zone)
+
+    def read_text(self, text: str, start: int, zone: str) -> list[Inline]:
+        return self._annotate([_Txt(text, start)], zone)
+
+    def span(self, offset: int) -> Span:
+        return self.block.span(offset)
+
+    def warn(self, offset: int, rule: str, message: str) -> None:
+        sp = self.span(offset)
+        self.warnings.append(Diagnostic("warning", rule, message, self.path, sp.line, sp.col))
+
+    # -- [sic] scope
+
+    @staticmethod
+    def _carve(items: list, n: int, name: bool) -> str | None:
+        """Remove the last ``n`` words (or the trailing capitalised name) printed before a bracket."""
+        if not items or not isinstance(items[-1], _Txt):
+            return None
+        txt = items[-1]
+        body = txt.text.rstrip()
+        if name:
+            m = re.search(r"((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)$", body)
+            if m:
+                toks = m.group(1).split()
+                while len(toks) > 1 and (is_english(toks[0]) or toks[0].endswith(".")):
+                    toks.pop(0)
+                m = re.search(re.escape(" ".join(toks)) + r"$", body)
+        if not name or not m:
+            m = re.search(r"(\S+(?:\s+\S+){%d})$" % (n - 1), body)
+        if not m:
+            return None
+        txt.text = body[: m.start()]
+        if not txt.text:
+            items.pop()
+        return m.group(0)
+
+    # -- annotation
+
+    def _annotate(self, items: list, zone: str) -> list[Inline]:
+        out: list[Inline] = []
+        for i, it in enumerate(items):
+            if not isinstance(it, _Txt):
+                out.append(it)
+                continue
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            out.extend(self._recognise(it.text, it.start, zone, flatten(out)[-200:], nxt))
+        return out
+
+    def _recognise(self, text: str, start: int, zone: str, left: str, nxt) -> list[Inline]:
+        found: list[tuple[int, int, Callable[[str], Inline]]] = []
+        taken = [False] * (len(text) + 1)
+
+        def add(s: int, e: int, build: Callable[[str], Inline]) -> None:
+            if s < e and not any(taken[s:e]):
+                for k in range(s, e):
+                    taken[k] = True
+                found.append((s, e, build))
+
+        for m in _EMAIL.finditer(text):
+            add(m.start(), m.end(), lambda t: Email(t))
+        if zone in ("body", "closer", "distribution", "note"):
+            for m in CALL.finditer(text):
+                add(m.start(), m.end(), self._call)
+        if zone in OPENER_ZONES:
+            for m in _COPY.finditer(text):
+                add(m.start(), m.end(), lambda t, n=m.group("n"): Marking("copy", t, number=n))
+            for m in _CLASSIFICATION.finditer(text):
+                add(m.start(), m.end(), lambda t: Marking("classification", t, category_of(t)))
+        for d in find_dates(text, self.doc_year):
+            add(d.start, d.end, lambda t, d=d: Date(_lines(t), d.when, d.not_before, d.not_after, d.inferred))
+        if zone in NUMBER_ZONES or zone == "body":
+            for m in _LABELLED_NO.finditer(text):
+                kind = "incoming" if m.group("label").lower().startswith("inc") else "outgoing"
+                add(m.start("num"), m.end("num"), lambda t, k=kind: Number(k, t))
+        if zone in NUMBER_ZONES:
+            for rx in (_SIGNED_NO, _BARE_NO):
+                for m in rx.finditer(text):
+                    add(m.start("num"), m.end("num"), lambda t: Number("registry", t))
+        for m in find_persons(text, left, self.known_person):
+            add(m.start, m.end, lambda t: Name("person", _lines(t)))
+        if _identifies_person(nxt):
+            m = re.search(r"([A-Z][\w’'-]+)\s*$", text)
+            if m and not is_english(m.group(1)):
+                add(m.start(1), m.end(1), lambda t: Name("person", [t]))
+        for s, e, kind in self.gazetteer(text):
+            add(s, e, lambda t, k=kind: Name(k, _lines(t)))
+        return self._assemble(text, start, sorted(found, key=lambda f: f[0]))
+
+    def _assemble(self, text: str, start: int, found) -> list[Inline]:
+        out: list[Inline] = []
+        pos = 0
+        for s, e, build in found:
+            out.extend(_lines(text[pos:s]))
+            node = build(text[s:e])
+            _set_span(node, self.span(start + s))
+            out.append(node)
+            pos = e
+        out.extend(_lines(text[pos:]))
+        return [x for x in out if x != ""]
+
+    def _call(self, marker: str) -> NoteCall:
+        call = NoteCall(marker, None)  # type: ignore[arg-type]  # linked to its note later
+        self.calls.append(call)
+        return call
+
+
+def _identifies_person(node) -> bool:
+    return isinstance(node, Supplied) and node.reason == "identification" and any(
+        isinstance(c, Name) and c.kind == "person" for c in node.content)
+
+
+def _lines(text: str) -> list[Inline]:
+    """Text with its printed line ends as ``LineBreak`` nodes."""
+    if "\n" not in text:
+        return [text]
+    out: list[Inline] = []
+    for i, piece in enumerate(text.split("\n")):
+        if i:
+            out.append(LineBreak())
+        if piece:
+            out.append(piece)
+    return out
+
+
+def _set_span(node, span: Span) -> None:
+    if hasattr(node, "span") and getattr(node, "span", None) is None:
+        node.span = span
+
+
+def _date_around_sic(items: list, doc_year: int | None) -> list:
+    """``12 September [sic; November] 1957``: one date around the correction, read as corrected."""
+    out = list(items)
+    for i in range(1, len(out) - 1):
+        sic = out[i]
+        if not (isinstance(sic, Sic) and sic.correction and len(sic.correction) == 1
+                and isinstance(sic.correction[0], str) and is_month(sic.correction[0].strip())):
+            continue
+        prev, nxt = out[i - 1], out[i + 1]
+        if not (isinstance(prev, _Txt) and isinstance(nxt, _Txt)):
+            continue
+        mp = re.search(r"(\d{1,2})\s+$", prev.text)
+        mn = re.match(r"\s+(1[6-9]\d\d|20\d\d)\b", nxt.text)
+        if not (mp and mn):
+            continue
+        found = find_dates(f"{mp.group(1)} {sic.correction[0].strip()} {mn.group(1)}", doc_year)
+        if not found or not found[0].when:
+            continue
+        date = Date([prev.text[mp.start():], sic, nxt.text[: mn.end()]], when=found[0].when)
+        out[i - 1] = _Txt(prev.text[: mp.start()], prev.start)
+        out[i] = date
+        out[i + 1] = _Txt(nxt.text[mn.end():], nxt.start + mn.end())
+    return out

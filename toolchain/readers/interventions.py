@@ -1,0 +1,211 @@
+"""Classifying one bracket: the decision order of encoding guide §3.1.
+
+Each bracket becomes exactly one model node (one intervention). The first
+rule that fits wins; inner brackets are classified on their own by the
+caller's recursion (``read_parts``).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Protocol
+
+from toolchain.model import (Email, Foreign, Gap, Inline, Name, Note, Sic, Stamped, Supplied,
+                             Unclear)
+from toolchain.readers.brackets import Bracket, Run
+from toolchain.readers.lexicon import is_english, is_proper_noun, russian_score
+from toolchain.readers.names import HONORIFICS, find_persons
+
+_ILLEGIBLE = re.compile(r"\b(illegible|unreadable|not legible|indecipherable|undecipherable)\b", re.I)
+_OMITTED = re.compile(r"^(…|\.\.\.|\. \. \.|\.\.\.\.)$")
+_SIC = re.compile(r"^sic\b\s*[;:,.]?\s*(?P<rest>.*)$", re.I | re.S)
+_TRANSLATOR = re.compile(r"^\s*translator[’'`]?s\s+note\s*[:.]?\s*", re.I)
+_HANDWRITTEN = re.compile(r"^\s*handwrit(?:ten|ing)\b", re.I)
+_STAMP_LABEL = re.compile(r"^(?P<label>[^:;\[\]]{0,80}?\bstamp\b[^:;\[\]]{0,20}?)\s*[:;]", re.I)
+_SIGNATURE = re.compile(r"^(illegible\s+)?signatures?(\s+illegible)?$", re.I)
+_PHYSICAL = re.compile(
+    r"^(there (is|are|was|were)\b|the (document|page|text|paper|original|last|first|second)\b|"
+    r"on the (margin|back|reverse|first|last|top|bottom)\b|in the margin\b|at the (top|bottom|end)\b)",
+    re.I)
+_SIC_COMMENT = re.compile(r"\b(spelling|unknown|unclear|original|probably|possibly|likely|presumably|"
+                          r"should|means?|read|error|mistake|typo|correct|perhaps|apparently|"
+                          r"in the text|as in)\b", re.I)
+_WORD = re.compile(r"[\w’'-]+")
+_MONTH_WORD = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)$", re.I)
+_ACRONYM_END = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\s*$")
+_CAP_RUN_END = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
+_CAP_RUN_START = re.compile(r"^\s*([A-Z][\w’'-]*)")
+
+
+class Reader(Protocol):
+    """What the classifier needs from the inline reader."""
+
+    def read_parts(self, parts: list, zone: str) -> list[Inline]: ...
+    def read_text(self, text: str, start: int, zone: str) -> list[Inline]: ...
+    def warn(self, offset: int, rule: str, message: str) -> None: ...
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
+             carve: Callable[[int, bool], str | None]) -> Inline:
+    """Turn bracket ``br`` into one node. ``before``/``after`` are the neighbouring texts;
+    ``carve(n, name)`` removes and returns the last ``n`` words printed before the bracket
+    (the whole capitalised name when ``name``), for ``[sic]``."""
+    flat = br.flat().strip()
+    inner_zone = ("stamp" if zone == "stamp" else
+                  "opener-note" if zone in ("opener", "opener-note", "head", "dateline") else "note")
+    if br.double:
+        if _ILLEGIBLE.search(flat):
+            return Gap("illegible", desc=flat)
+        return Unclear(reader.read_parts(br.parts, inner_zone))
+    if _OMITTED.match(flat):
+        return Gap("omitted")
+    if flat.lower() in ("email protected", "email\u00a0protected"):
+        return Email(None)
+    m = _SIC.match(flat)
+    if m:
+        return _sic(m.group("rest").strip(), br, reader, carve)
+    m = _TRANSLATOR.match(flat)
+    if m:
+        return Note("translator", _strip_label(br, reader, inner_zone))
+    if _HANDWRITTEN.match(flat):
+        return Note("handwritten", reader.read_parts(br.parts, inner_zone))
+    if _STAMP_LABEL.match(flat):
+        stamp = _stamp(br, reader, inner_zone)
+        if stamp is not None:
+            return stamp
+    if _SIGNATURE.match(flat):
+        return Gap("signature", desc=flat)
+    if _PHYSICAL.match(flat) and len(words(flat)) >= 5:
+        return Note("physical", reader.read_parts(br.parts, inner_zone))
+    if flat == "?":
+        return Supplied("omitted-in-original", ["?"])
+    restated = _restatement(br, reader, before, after, inner_zone)
+    if restated is not None:
+        return restated
+    return _supplied_or_foreign(br, reader, before, after, inner_zone)
+
+
+def _strip_label(br: Bracket, reader: Reader, zone: str) -> list[Inline]:
+    """Content of a translator's note without its printed label."""
+    first = br.parts[0]
+    m = _TRANSLATOR.match(first.text)
+    rest = [Run(first.text[m.end():], first.start + m.end())] + br.parts[1:]
+    return reader.read_parts(rest, zone)
+
+
+def _stamp(br: Bracket, reader: Reader, zone: str) -> Note | None:
+    """``[CPSU CC stamp: 12 July 1972 22900]``: label as note text, the rest in ``Stamped``."""
+    first = br.parts[0] if br.parts else None
+    if not isinstance(first, Run):
+        return None
+    m = _STAMP_LABEL.match(first.text.lstrip())
+    if not m:
+        return None
+    lead = len(first.text) - len(first.text.lstrip())
+    cut = lead + m.end()
+    label = reader.read_text(first.text[:cut], first.start, zone)
+    rest_parts = [Run(first.text[cut:], first.start + cut)] + br.parts[1:]
+    printed = br.flat()[cut:]
+    kind = "incoming" if re.search(r"\bincoming\b", printed, re.I) else \
+        "outgoing" if re.search(r"\boutgoing\b", printed, re.I) else \
+        "registry" if re.search(r"\d", printed) else "other"
+    content = reader.read_parts(rest_parts, "stamp")
+    space = []
+    if content and isinstance(content[0], str) and content[0][:1].isspace():
+        space = [content[0][: len(content[0]) - len(content[0].lstrip())]]
+        content[0] = content[0].lstrip()
+        if not content[0]:
+            content = content[1:]
+    return Note("stamp", label + space + [Stamped(kind, content)])
+
+
+def _sic(rest: str, br: Bracket, reader: Reader, carve) -> Inline:
+    """``[sic]``, ``[sic; November]`` (a replacement) or ``[sic; proper spelling unknown]``."""
+    is_comment = bool(rest) and (len(words(rest)) > 4 or bool(_SIC_COMMENT.search(rest)))
+    correction = rest if rest and not is_comment else None
+    n = len(words(correction)) if correction else 1
+    printed = carve(n, correction is None)
+    offset = br.start + 1
+    if not printed:
+        reader.warn(br.start, "sic-without-word", "[sic] follows no word; kept as a translator's note")
+        return Note("translator", [rest or "sic"], subtype="sic")
+    sic = Sic([printed])
+    if correction:
+        sic.correction = reader.read_text(correction, offset, "note")
+    elif rest:
+        sic.comment = reader.read_text(rest, offset, "note")
+    if correction is None and len(printed.split()) >= 2 and printed[:1].isupper():
+        return Name("person", [sic])
+    return sic
+
+
+def _restatement(br: Bracket, reader: Reader, before: str, after: str, zone: str) -> Inline | None:
+    """A gloss of the acronym before it, or another romanisation of the name before it."""
+    flat = br.flat().strip()
+    toks = words(flat)
+    if not toks or not all(t[:1].isupper() or t in ("of", "the", "and", "for", "on") or t[:1].isdigit()
+                           for t in toks):
+        return None
+    if _ACRONYM_END.search(before) and len(toks) >= 2 and not _CAP_RUN_START.match(after):
+        return Note("translator", reader.read_parts(br.parts, zone), subtype="gloss")
+    prev = _CAP_RUN_END.search(before)
+    if prev and len(toks) >= 2 and all(t[:1].isupper() for t in toks):
+        prev_toks = words(prev.group(1))
+        if len(prev_toks) >= 2 and _same_name_shape(prev_toks, toks) and find_persons(prev.group(1)):
+            content = reader.read_parts(br.parts, zone)
+            if all(isinstance(c, str) for c in content):
+                content = [Name("person", content)]
+            return Note("translator", content, subtype="romanization")
+    return None
+
+
+def _same_name_shape(a: list[str], b: list[str]) -> bool:
+    """Two romanisations of one name: same initial letters, similar syllable counts."""
+    sa = [p for t in a for p in t.split("-")]
+    sb = [p for t in b for p in t.split("-")]
+    return a[0][0].upper() == b[0][0].upper() and abs(len(sa) - len(sb)) <= 1
+
+
+def _is_namey(tok: str) -> bool:
+    return tok[:1].isupper() and (not is_english(tok) or is_proper_noun(tok))
+
+
+def _name_context(before: str, after: str) -> bool:
+    """A capitalised non-English word right before or after the bracket: it continues a name."""
+    prev = _CAP_RUN_END.search(before) if before[-1:] in (" ", "") or before[-1:].isalpha() else None
+    if prev and any(_is_namey(t) and t not in HONORIFICS for t in words(prev.group(1))):
+        return True
+    nxt = _CAP_RUN_START.match(after)
+    return bool(nxt and _is_namey(nxt.group(1)))
+
+
+def _supplied_or_foreign(br: Bracket, reader: Reader, before: str, after: str, zone: str) -> Inline:
+    """Rules 11-12 with §3.2: supplied English, names, transliterated Russian."""
+    flat = br.flat().strip()
+    toks = words(flat)
+    content = reader.read_parts(br.parts, zone)
+    capitalised = bool(toks) and all(t[:1].isupper() for t in toks)
+    if capitalised and (any(is_proper_noun(t) for t in toks) or find_persons(flat)
+                        or (_name_context(before, after) and any(_is_namey(t) for t in toks))):
+        if all(isinstance(c, str) for c in content):
+            content = [Name("person", content)]
+        return Supplied("identification", content)
+    english = sum(1 for t in toks if is_english(t))
+    if toks and english == len(toks):
+        return Supplied("omitted-in-original", content)
+    if russian_score(toks) >= 0.5 or (toks and english == 0 and not capitalised):
+        return Foreign(content)
+    if toks and english * 2 >= len(toks):
+        return Supplied("omitted-in-original", content)
+    reader.warn(br.start, "bracket-undecided",
+                f"cannot tell whether [{flat}] is supplied English or transliterated Russian; "
+                "encoded as supplied")
+    return Supplied("omitted-in-original", content)
+
+
+def is_month(word: str) -> bool:
+    return bool(_MONTH_WORD.match(word))

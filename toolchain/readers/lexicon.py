@@ -1,0 +1,111 @@
+"""Word knowledge the reader needs to tell English, Russian and names apart.
+
+General resources only, never the samples' words:
+
+* the system English dictionary (Debian ``wamerican``), which spells proper
+  nouns with a capital (``Stalin``, ``Kim``) and common words in lower case;
+* word frequencies from the maintained ``wordfreq`` package;
+* the shape of Russian transliteration (clusters, endings, function words);
+* the syllable shapes of Korean and Chinese romanisation, with the common
+  East Asian family names, to recognise ``Pak Seong-cheol`` or ``Zhou Enlai``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+DICT_PATHS = (Path("/usr/share/dict/american-english"), Path("/usr/share/dict/words"))
+
+#: Zipf frequency from which a lower-case token counts as common English.
+COMMON_ZIPF = 3.0
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
+    """(common words in lower case, proper nouns) from the system word list."""
+    lower: set[str] = set()
+    proper: set[str] = set()
+    for path in DICT_PATHS:
+        if path.exists():
+            for word in path.read_text(encoding="utf-8", errors="ignore").split():
+                word = word.split("'")[0]
+                if not word:
+                    continue
+                (proper if word[0].isupper() else lower).add(word)
+            break
+    return frozenset(lower), frozenset(proper)
+
+
+def is_english(token: str) -> bool:
+    """True for a common English word (in any case): ``these``, ``He``, ``Headquarters``."""
+    low = token.lower()
+    lower, _ = _dictionary()
+    if low in lower:
+        return True
+    return zipf_frequency(low, "en") >= COMMON_ZIPF and token.lower() == token
+
+
+def is_proper_noun(token: str) -> bool:
+    """True for a capitalised word the dictionary knows only as a name (``Stalin``, ``Nikita``)."""
+    lower, proper = _dictionary()
+    return token[:1].isupper() and token.capitalize() in proper and token.lower() not in lower
+
+
+# ---------------------------------------------------------------- Russian
+
+_RU_CLUSTERS = re.compile(r"(shch|kh|zh|sh|ts|ch|iy|yy|ye|yu|ya|ii)", re.I)
+_RU_ENDINGS = re.compile(
+    r"(yy|iy|oy|oye|ye|ykh|ikh|om|ogo|ego|emu|omu|ami|yami|it['’]?|te|'te|’te|iu|iia|nyy|nym|ym|im|oe|aia)$",
+    re.I)
+_RU_FUNCTION_WORDS = frozenset("s v k i pri ne na po o ob ot do za iz u bez dlia kak chto eto".split())
+
+
+def russian_score(tokens: list[str]) -> float:
+    """Share of tokens that look like transliterated Russian and are not English words."""
+    if not tokens:
+        return 0.0
+    hits = 0
+    for tok in tokens:
+        low = tok.lower()
+        if low in _RU_FUNCTION_WORDS:
+            hits += 1
+        elif not is_english(low) and (_RU_ENDINGS.search(low) or _RU_CLUSTERS.search(low)
+                                      or "'" in low or "’" in low):
+            hits += 1
+    return hits / len(tokens)
+
+
+# ---------------------------------------------------------------- East Asian names
+
+#: Family names in the romanisations met in Cold War records (McCune-Reischauer,
+#: Revised Romanisation, pinyin, Wade-Giles). A general list, not the samples'.
+EAST_ASIAN_SURNAMES = frozenset("""
+Kim Pak Park Ri Li Lee Yi Rhee Choe Choi Chae Nam Heo Ho Hyon Hyeon Jin Chin Ryu Yu Yoo Mun Moon Seo So
+Jeong Jong Chong Chung Han Kang Yun Yoon Jang Chang O Oh Hong Song Shin Sin Im Lim Jo Cho Baek Paek Kwon
+Hwang Ahn An Go Ko Yang Bae Pae Jeon Chon Noh No Ha Ju Chu Won Min Ryom Yom Ro Tak Hyun Kye Kye Ki Pyon
+Byeon Sim Shim Um Eom Bang Pang Cha Ma Mao Zhou Chou Peng Liu Deng Teng Zhu Chu Chen Chen Lin Wang Zhang
+Gao Kao Dong Tung Ye Yeh He Hua Qiao Chiao Ji Chi Huang Luo Lo Xu Hsu Tan Bo Po Wu Xi Hsi Su Guo Kuo Zhao
+Chao Sun Tian Tien Hu Xie Hsieh Cai Tsai Pan Du Tu Yao Lu Jiang Chiang Shen Ding Ting Wei Fu Fan Ren Jen
+""".split())
+
+# One syllable of Korean or Chinese romanisation: optional onset, vowel nucleus, optional coda.
+_SYLLABLE = (r"(?:ch|kk|tt|pp|ss|jj|sh|zh|ts|ng|[bcdfghjklmnpqrstwxyz])?"
+             r"(?:yeo|yae|wae|eui|eo|ae|ya|ye|yo|yu|wa|wo|we|wi|oe|ui|eu|ai|ao|ei|ia|ie|iu|ua|uo|ou|ee|oo|"
+             r"iao|uai|[aeiou])"
+             r"(?:ng|n|m|k|l|r|p|t|b|g)?")
+_ROMAN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,3}}", re.I)
+
+
+def is_romanised_given_name(token: str) -> bool:
+    """True for a Korean or Chinese given-name token: ``Il``, ``Sung``, ``Seong-cheol``, ``Zedong``."""
+    if not token[:1].isupper() or len(token) > 14:
+        return False
+    parts = token.split("-")
+    if len(parts) > 2 or any(not p for p in parts):
+        return False
+    if len(parts) == 2 and not parts[1][:1].islower() and not parts[1][:1].isupper():
+        return False
+    return all(_ROMAN_WORD.fullmatch(p) for p in parts)

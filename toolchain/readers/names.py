@@ -1,0 +1,167 @@
+"""Finding person names in running text (encoding guide §3.3 R).
+
+General rules, never a list of the samples' names:
+
+* initials and a surname (``L. I. Brezhnev``, ``N.V. Podgorny``, ``M. Ye. Kryukov``)
+  or a surname and initials (``Kryukov M.E.``);
+* an East Asian family name followed by romanised given-name syllables
+  (``Kim Il Sung``, ``Pak Seong-cheol``, ``Zhou Enlai``, ``KIM IL SUNG``);
+* any capitalised name right after an honorific or title (``Cde. Gromyko``,
+  ``comrade director Vasile Sandru``), including every name of a coordination
+  after a plural title (``comrades [Nikita] Khrushchev and [Frol] Kozlov``);
+* a surname alone when the register knows exactly one person by it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from toolchain.readers.lexicon import EAST_ASIAN_SURNAMES, is_english, is_romanised_given_name
+
+_CAP = r"[A-Z][a-zA-Z]*(?:['’][a-zA-Z]{2,})?(?:-[A-Za-z]+)?"
+_INITIAL = r"(?:[A-Z][a-z]?\.\s?)"
+
+_INITIALS_SURNAME = re.compile(rf"(?<![\w.])(?:{_INITIAL}){{1,3}}\s?(?P<sur>{_CAP})")
+_SURNAME_INITIALS = re.compile(
+    rf"(?<![\w.])(?P<sur>[A-Z][a-z]+(?:-[A-Za-z]+)?)\s(?:[A-Z]\.\s?){{2,3}}(?!\s?[A-Z][a-z])")
+_TOKEN = re.compile(rf"{_CAP}|[A-Z]+(?:-[A-Z]+)?")
+
+#: Honorifics and titles after which a capitalised word is a person (guide §3.3 R).
+HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Comr.", "Comrs.",
+              "Com.", "com.", "Mr.", "Mrs.", "Ms.", "Dr.", "Ambassador", "Ambassadors", "Minister",
+              "Premier", "Marshal", "General", "Generals", "Colonel", "Lieutenant", "Major", "Captain",
+              "Admiral", "President", "Chairman", "Secretary", "Counsellor", "Counsellors",
+              "Counselor", "Counselors", "Adviser", "Advisor", "Attaché", "Attache", "Representative",
+              "Emperor", "King", "Prince", "Director", "director", "Consul", "Envoy", "Professor",
+              "Academician", "Premier", "Chargé", "Editor", "Marshals", "Deputy", "Vice-Premier")
+_PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "Counsellors", "Counselors", "Generals",
+           "Ambassadors", "Marshals")
+_TITLE_WORDS = frozenset("""deputy foreign first second third minister director chief head vice
+affairs general secretary chairman d'affaires ad interim""".split())
+_HONORIFIC_END = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?P<h>%s)\s+(?P<titles>(?:(?:[A-Za-z'’-]+)\s+){0,4}?)$"
+    % "|".join(re.escape(h) for h in HONORIFICS))
+_PLURAL_END = re.compile(
+    r"(?:^|(?<=[\s(]))(?:%s)\s+(?:(?:[A-Z][a-z]?\.|[A-Z][\w'’-]+|and|,)\s*)+$"
+    % "|".join(re.escape(h) for h in _PLURAL))
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start: int
+    end: int
+    rule: str
+
+
+def _surname_ok(word: str) -> bool:
+    """A surname is capitalised and not a common English word (``U.S. President`` is no name)."""
+    return len(word) > 1 and not is_english(word.split("-")[0].capitalize())
+
+
+def _east_asian(text: str) -> list[NameMatch]:
+    out = []
+    tokens = list(_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.group().capitalize() in EAST_ASIAN_SURNAMES:
+            j = i + 1
+            while j < len(tokens) and j - i <= 2:
+                prev, cur = tokens[j - 1], tokens[j]
+                if text[prev.end():cur.start()] != " ":
+                    break
+                word = cur.group()
+                if word.isupper() and len(word) > 1:
+                    word = "-".join(p.capitalize() for p in word.split("-"))
+                if not is_romanised_given_name(word):
+                    break
+                j += 1
+            if j > i + 1 and (t.group().isupper() == tokens[j - 1].group().isupper()):
+                out.append(NameMatch(t.start(), tokens[j - 1].end(), "east-asian"))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+def _after_honorific(text: str, left: str) -> list[NameMatch]:
+    """Names that follow an honorific, in this run or at the end of the left context."""
+    out = []
+    pos = 0
+    for tok in _TOKEN.finditer(text):
+        if tok.start() < pos:
+            continue
+        before = (left + text[:tok.start()])[-120:]
+        m = _HONORIFIC_END.search(before)
+        plural = _PLURAL_END.search(before)
+        if not (m or plural):
+            continue
+        if m and m.group("titles") and not all(
+                w.lower() in _TITLE_WORDS or (w[:1].isupper() and is_english(w))
+                for w in m.group("titles").split()):
+            if not plural:
+                continue
+        end = _name_extent(text, tok.start())
+        if end > tok.start():
+            out.append(NameMatch(tok.start(), end, "honorific"))
+            pos = end
+    return out
+
+
+_NAME_PIECE = re.compile(rf"\s?(?:{_INITIAL}|{_CAP}|[A-Z]+)")
+
+
+def _name_extent(text: str, start: int) -> int:
+    """End of a name starting at ``start``: up to four capitalised tokens or initials.
+
+    A common English word ends the name; as the first word it means there is none.
+    """
+    pos, count, after_initial = start, 0, False
+    while count < 4:
+        m = _NAME_PIECE.match(text, pos)
+        if not m:
+            break
+        piece = m.group()
+        if count and not piece.startswith(" ") and not after_initial:
+            break
+        word = piece.strip()
+        if len(word) == 1:  # a lone capital letter is the pronoun "I" or a list letter
+            break
+        after_initial = bool(re.fullmatch(_INITIAL, word + " ")) or bool(re.fullmatch(_INITIAL, word))
+        if not after_initial and is_english(word) and not word.isupper():
+            break
+        pos = m.end()
+        count += 1
+    return pos if count else start
+
+
+def find_persons(text: str, left: str = "",
+                 known: Callable[[str], bool] | None = None) -> list[NameMatch]:
+    """Person names in ``text`` (``left`` is the text printed before it in the same block)."""
+    cands: list[NameMatch] = []
+    for m in _INITIALS_SURNAME.finditer(text):
+        if _surname_ok(m.group("sur")):
+            cands.append(NameMatch(m.start(), m.end(), "initials"))
+    for m in _SURNAME_INITIALS.finditer(text):
+        if _surname_ok(m.group("sur")):
+            cands.append(NameMatch(m.start(), m.end() - (m.group().endswith(" ")), "initials"))
+    cands += _east_asian(text)
+    cands += _after_honorific(text, left)
+    if known is not None:
+        for tok in _TOKEN.finditer(text):
+            if tok.group()[:1].isupper() and known(tok.group()):
+                cands.append(NameMatch(tok.start(), tok.end(), "register"))
+    return _longest_non_overlapping(cands)
+
+
+def _longest_non_overlapping(cands: list[NameMatch]) -> list[NameMatch]:
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[NameMatch] = []
+    for c in cands:
+        if out and c.start < out[-1].end:
+            if c.end > out[-1].end and c.start == out[-1].start:
+                out[-1] = c
+            continue
+        out.append(c)
+    return out

@@ -1,0 +1,129 @@
+"""Reader for WCDA page text: a ``.txt`` page -> ``model.Record``.
+
+Steps: decode and split lines (``source``), cut the page into zones
+(``page``), read the header facts (``meta``), read the record's blocks
+(``body`` with ``inline``), then tie footnote calls to their notes and find
+the participants. The reader builds no XML.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Protocol
+
+from toolchain.diagnostics import Diagnostic
+from toolchain.errors import Location, NoDocumentError
+from toolchain.model import (Foreign, Footnote, Head, Marking, Name, NoteCall, Para, Participant,
+                             Record, walk)
+from toolchain.readers.body import BodyReader, _is_prose, group_blocks
+from toolchain.readers.inline import InlineReader, flatten
+from toolchain.readers.meta import read_meta
+from toolchain.readers.names import find_persons
+from toolchain.readers.page import zone_page
+from toolchain.readers.source import read_source
+
+
+class Lexicon(Protocol):
+    """What the reader may ask of the register (read-only)."""
+
+    def gazetteer(self, text: str) -> list[tuple[int, int, str]]: ...
+    def known_surname(self, token: str) -> bool: ...
+
+
+_ROLE_SENTENCES = (
+    (re.compile(r"\brecorded by\b", re.I), "recorder"),
+    (re.compile(r"\b(took part|were present|was present|present from|participated)\b", re.I),
+     "participant"),
+)
+
+
+def read_wcda_text(path: Path, lexicon: Lexicon, encoding: str | None = None,
+                   display_path: str | None = None) -> tuple[Record, list[Diagnostic]]:
+    """Read one page; raise ``InputError`` for a file that is no document page."""
+    shown = display_path or str(path)
+    lines = read_source(path, encoding)
+    zones = zone_page(lines)
+    if zones.date_line is None and not any(_is_prose(b.text) for b in group_blocks(zones.body)):
+        raise NoDocumentError("no recognisable document (no date line and no paragraph of text)",
+                              Location(shown))
+    meta = read_meta(zones)
+    year = int(meta.date_when[:4]) if meta.date_when else (
+        int(meta.date_not_before[:4]) if meta.date_not_before else None)
+    inline = InlineReader(shown, year, lexicon.gazetteer, lexicon.known_surname)
+    body = BodyReader(inline).read(zones.body)
+    record = Record(source=shown, stem=path.stem, meta=meta, body=body)
+    warnings = list(inline.warnings)
+    warnings += _link_footnotes(record, inline.calls, shown)
+    record.participants = _participants(record)
+    record.classifications = sorted({m.category for m in walk(body) if isinstance(m, Marking)
+                                     and m.kind == "classification" and m.category})
+    record.has_foreign = any(isinstance(n, Foreign) for n in walk(body))
+    return record, warnings
+
+
+def _link_footnotes(record: Record, calls: list[NoteCall], path: str) -> list[Diagnostic]:
+    """Tie each call (``X)``) to the next unused note with the same marker, in order."""
+    notes = [b for b in record.body if isinstance(b, Footnote)]
+    warnings = []
+    used: set[int] = set()
+    for call in calls:
+        key = call.marker.lower()
+        note = next((n for i, n in enumerate(notes) if i not in used and n.marker.lower() == key), None)
+        if note is None:
+            sp = call.span
+            warnings.append(Diagnostic("warning", "footnote-orphan-call",
+                                       f"footnote call {call.marker} has no note text", path,
+                                       sp.line if sp else None, sp.col if sp else None))
+            continue
+        used.add(notes.index(note))
+        note.called = True
+        call.note = note
+    for number, note in enumerate(notes, start=1):
+        note.number = number
+        if not note.called:
+            sp = note.span
+            warnings.append(Diagnostic("warning", "footnote-orphan-note",
+                                       f"footnote {note.marker} has no call in the text; kept where printed",
+                                       path, sp.line if sp else None, sp.col if sp else None))
+    # a call whose note was not found stays in the text as printed
+    for b in record.body:
+        _drop_unlinked_calls(b)
+    return warnings
+
+
+def _drop_unlinked_calls(node) -> None:
+    content = getattr(node, "content", None)
+    if not isinstance(content, list):
+        return
+    for i, c in enumerate(content):
+        if isinstance(c, NoteCall) and c.note is None:
+            content[i] = c.marker
+        else:
+            _drop_unlinked_calls(c)
+
+
+def _participants(record: Record) -> list[Participant]:
+    """Roles of the people of the record (encoding guide §3.3 O)."""
+    out: list[Participant] = []
+    title = record.meta.title
+    m = re.search(r"\b[Jj]ournal of\b(?P<rest>.*)", title)
+    if m:
+        found = find_persons(m.group("rest"))
+        if found:
+            out.append(Participant("author", Name("person", [m.group("rest")[found[0].start:found[0].end]])))
+    for block in record.body:
+        if isinstance(block, Head):
+            for n in walk(block.content):
+                if isinstance(n, Name) and n.kind == "person":
+                    out.append(Participant("interlocutor", n))
+                    break
+        if isinstance(block, Para):
+            text = flatten(block.content)
+            for rx, role in _ROLE_SENTENCES:
+                if rx.search(text):
+                    for n in walk(block.content):
+                        if isinstance(n, Name) and n.kind == "person":
+                            n.role = role
+                            out.append(Participant(role, n))
+                    break
+    return out

@@ -1,0 +1,242 @@
+"""The entity register (tei/register.xml): load, match names, add variants and candidates, save.
+
+The register is a TEI file editors maintain by hand, so it is edited in place
+as an lxml tree: tei-tool adds variant spellings and candidate entries and
+never drops or reorders what an editor wrote (encoding guide §4).
+
+Name matching normalises both sides (NFKC, case-fold, dots, hyphens and
+spaces between syllables, initials as letters, the romanisation pairs
+eo/o, yeo/yo, -yy/-y) and compares with every main and variant name.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from lxml import etree
+
+from toolchain import xmlio
+from toolchain.readers.lexicon import EAST_ASIAN_SURNAMES, is_english
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+NS = {"t": TEI_NS, "xml": "http://www.w3.org/XML/1998/namespace"}
+KIND_LIST = {"person": ("listPerson", "person", "persName", "p-"),
+             "org": ("listOrg", "org", "orgName", "org-"),
+             "place": ("listPlace", "place", "placeName", "pl-")}
+_HONORIFIC = re.compile(r"^(Cde\.|Cdes\.|Comrade|Comr\.|Com\.|Mr\.|Mrs\.|Dr\.)\s+", re.I)
+
+
+def _t(name: str) -> str:
+    return f"{{{TEI_NS}}}{name}"
+
+
+def fold(text: str) -> str:
+    """Case-folded, accent-free, NFKC text with romanisation pairs unified."""
+    s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text)).casefold()
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = re.sub(r"['’`.\-]", "", s)
+    s = s.replace("yeo", "yo").replace("eo", "o")
+    return re.sub(r"yy\b", "y", s)
+
+
+@dataclass(frozen=True)
+class NameKey:
+    """A name reduced for matching: ``initials`` + ``surname`` (Russian style) or ``full``."""
+
+    surname: str
+    initials: str = ""
+    full: str = ""
+
+
+def name_key(name: str) -> NameKey:
+    name = _HONORIFIC.sub("", name.strip())
+    name = re.sub(r"['’]s$", "", name)
+    tokens = re.findall(r"[^\s.]+\.?", name)
+    initials = [t for t in tokens if t.endswith(".") and len(t) <= 3]
+    rest = [t.rstrip(".") for t in tokens if t not in initials]
+    if initials and rest:
+        surname = max(rest, key=len)
+        return NameKey(fold(surname), "".join(fold(i)[0] for i in initials))
+    parts = [p for t in rest for p in re.split(r"[\s]+", t) if p]
+    if len(parts) == 1:
+        return NameKey(fold(parts[0]))
+    return NameKey(fold(parts[-1]), "", fold("".join(parts)))
+
+
+def keys_match(a: NameKey, b: NameKey) -> bool:
+    """Two spellings of one person: same full name, or same surname with compatible initials."""
+    if a.full and b.full:
+        return a.full == b.full
+    if a.initials and b.initials:
+        short, long_ = sorted((a.initials, b.initials), key=len)
+        return a.surname == b.surname and long_.startswith(short)
+    if a.full or b.full:
+        full, other = (a, b) if a.full else (b, a)
+        return bool(other.initials) and full.surname == other.surname and \
+            full.full[:1] == other.initials[:1]
+    return False
+
+
+def make_id(kind: str, name: str) -> str:
+    """A readable register id: ``p-kim-il-sung``, ``p-brezhnev-li``, ``org-cpsu-cc``."""
+    prefix = KIND_LIST[kind][3]
+    if kind == "person":
+        key = name_key(name)
+        tokens = re.findall(r"[^\s.]+", _HONORIFIC.sub("", name))
+        if key.initials:
+            parts = [key.surname, key.initials]
+        elif len(tokens) > 1 and tokens[0].capitalize() not in EAST_ASIAN_SURNAMES:
+            parts = [tokens[-1]] + tokens[:-1]
+        else:
+            parts = tokens
+    else:
+        parts = [name]
+    ascii_ = unicodedata.normalize("NFKD", " ".join(parts)).encode("ascii", "ignore").decode().lower()
+    return prefix + (re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "x")
+
+
+class Register:
+    """The register file as a tree, with indexes for matching."""
+
+    def __init__(self, tree: etree._ElementTree, path: Path | None = None):
+        self.tree = tree
+        self.path = path
+        self.changed = False
+        self._index()
+
+    # -- loading and saving
+
+    @classmethod
+    def load(cls, path: Path) -> "Register":
+        """Load ``path``, or start from the packaged base register when it does not exist."""
+        if path.exists():
+            return cls(xmlio.parse_xml(path), path)
+        base = resources.files("toolchain") / "data" / "register-base.xml"
+        tree = xmlio.parse_bytes(base.read_bytes(), str(base))
+        reg = cls(tree, path)
+        reg.changed = True
+        return reg
+
+    def save(self) -> None:
+        if self.path is None or not self.changed:
+            return
+        etree.indent(self.tree, space=" ")
+        data = etree.tostring(self.tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        xmlio.atomic_write(self.path, data)
+        self.changed = False
+
+    def _index(self) -> None:
+        self.entries: dict[str, etree._Element] = {}
+        self.names: dict[str, list[tuple[str, str]]] = {"person": [], "org": [], "place": []}
+        for kind, (_, el_name, name_el, _) in KIND_LIST.items():
+            for el in self.tree.iter(_t(el_name)):
+                xid = el.get(XML_ID)
+                if not xid:
+                    continue
+                self.entries[xid] = el
+                if el.get("sameAs"):
+                    continue  # a retired id after a merge
+                for n in el.findall(_t(name_el)):
+                    text = " ".join("".join(n.itertext()).split())
+                    if text:
+                        self.names[kind].append((text, xid))
+        self._org_place_rx = None
+        self._surnames: dict[str, set[str]] = {}
+        for text, xid in self.names["person"]:
+            key = name_key(text)
+            self._surnames.setdefault(key.surname, set()).add(xid)
+
+    # -- lookups used by the reader
+
+    def gazetteer(self, text: str) -> list[tuple[int, int, str]]:
+        """Organisations and places named in ``text``: (start, end, kind), longest names first."""
+        if self._org_place_rx is None:
+            names = sorted({n for k in ("org", "place") for n, _ in self.names[k]}, key=len, reverse=True)
+            self._kind_of = {n: k for k in ("org", "place") for n, _ in self.names[k]}
+            self._org_place_rx = re.compile(
+                r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(n) for n in names)) if names else None
+        if self._org_place_rx is None:
+            return []
+        return [(m.start(), m.end(), self._kind_of[m.group()]) for m in self._org_place_rx.finditer(text)]
+
+    def known_surname(self, token: str) -> bool:
+        """A surname alone names a person when exactly one entry has it (and it is no English word)."""
+        if len(token) < 3 or is_english(token) or token.capitalize() in EAST_ASIAN_SURNAMES:
+            return False
+        return len(self._surnames.get(fold(token), ())) == 1
+
+    # -- matching and updating
+
+    def match(self, kind: str, name: str) -> list[str]:
+        """Ids of the entries ``name`` may refer to (one id = linked)."""
+        if kind != "person":
+            f = fold(name)
+            return sorted({xid for text, xid in self.names[kind] if fold(text) == f})
+        key = name_key(name)
+        exact = sorted({xid for text, xid in self.names["person"] if keys_match(key, name_key(text))})
+        if exact:
+            return exact
+        if not key.full and not key.initials:
+            return sorted(self._surnames.get(key.surname, ()))
+        return []
+
+    def add_variant(self, xid: str, name: str) -> None:
+        """Record a new spelling of an entry (no-op when the entry already has it)."""
+        el = self.entries[xid]
+        kind = next(k for k, v in KIND_LIST.items() if el.tag == _t(v[1]))
+        name = " ".join(name.split())
+        if any(text == name for text, i in self.names[kind] if i == xid):
+            return
+        name_el = etree.Element(_t(KIND_LIST[kind][2]), type="variant")
+        name_el.text = name
+        existing = el.findall(_t(KIND_LIST[kind][2]))
+        existing[-1].addnext(name_el)
+        self.changed = True
+        self._index()
+
+    def add_candidate(self, kind: str, name: str) -> str:
+        """Add an unreviewed entry for ``name`` to the candidates list; return its id."""
+        list_name, el_name, name_el_name, _ = KIND_LIST[kind]
+        standoff = self.tree.getroot().find(_t("standOff"))
+        lst = standoff.find(f"t:{list_name}[@type='candidates']", NS)
+        if lst is None:
+            lst = etree.SubElement(standoff, _t(list_name), type="candidates")
+        xid = base = make_id(kind, name)
+        n = 2
+        while xid in self.entries:
+            xid, n = f"{base}-{n}", n + 1
+        el = etree.SubElement(lst, _t(el_name))
+        el.set(XML_ID, xid)
+        name_el = etree.SubElement(el, _t(name_el_name), type="main")
+        name_el.text = " ".join(name.split())
+        self.changed = True
+        self._index()
+        return xid
+
+    def categories(self, taxonomy: str) -> set[str]:
+        tax = self.tree.getroot().find(f".//t:taxonomy[@xml:id='{taxonomy}']", NS)
+        return set() if tax is None else {c.get(XML_ID) for c in tax.iter(_t("category"))}
+
+    def add_category(self, taxonomy: str, xid: str, label: str) -> None:
+        """Add a taxonomy category (a classification level, a document type) if missing."""
+        tax = self.tree.getroot().find(f".//t:taxonomy[@xml:id='{taxonomy}']", NS)
+        if tax is None or xid in self.categories(taxonomy):
+            return
+        cat = etree.SubElement(tax, _t("category"))
+        cat.set(XML_ID, xid)
+        etree.SubElement(cat, _t("catDesc")).text = label
+        self.changed = True
+
+    def location(self, xid: str) -> tuple[str | None, str | None]:
+        """(country, settlement) recorded for an organisation (an archive)."""
+        el = self.entries.get(xid)
+        if el is None:
+            return None, None
+        country = el.find(".//t:location/t:country", NS)
+        settlement = el.find(".//t:location/t:settlement", NS)
+        return (country.text if country is not None else None,
+                settlement.text if settlement is not None else None)

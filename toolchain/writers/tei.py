@@ -1,0 +1,206 @@
+"""TEI writer: ``model.Record`` -> TEI P5 document (encoding guide §2.3, §3.3).
+
+One function per model node (``block_to_tei``, ``inline_to_tei``); the header
+is written by ``tei_header``. Every element boundary between words keeps a
+space or newline (guide P8), so the string value never glues words together.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from toolchain import xmlio
+from toolchain.model import (Block, Closer, Date, Dateline, Distribution, Email, Footnote, Foreign,
+                             Gap, Head, Inline, LineBreak, Marking, Name, Note, NoteCall, Number,
+                             Opener, Para, Record, Sic, Stamped, Stray, Supplied, Unclear)
+from toolchain.writers.tei_header import header_to_tei
+from toolchain.writers.xmlbuild import TEI_NS, XML_ID, XML_LANG, add_text, indent, sub
+
+_NAME_TAG = {"person": "persName", "org": "orgName", "place": "placeName"}
+
+
+def root_id(stem: str) -> str:
+    """The document id: the file stem, or ``d-`` + stem with bad characters replaced (guide §3.3 U)."""
+    ncname = re.fullmatch(r"[A-Za-z_][\w.-]*", stem) and not stem.lower().startswith("xml")
+    return stem if ncname else "d-" + re.sub(r"[^\w.-]", "-", stem)
+
+
+class _Ids:
+    """Element ids of one document: root id + '-' + local part, numbered per kind."""
+
+    def __init__(self, root: str):
+        self.root = root
+        self.counts: dict[str, int] = {}
+
+    def next(self, kind: str) -> str:
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        n = self.counts[kind]
+        return f"{self.root}-{kind}{n}" if kind in ("n", "fn") else \
+            f"{self.root}-{kind}" + (f"-{n}" if n > 1 else "")
+
+
+def write_tei(record: Record, tool_version: str) -> bytes:
+    """Serialise a linked record as a TEI document (UTF-8 bytes, fingerprint filled in)."""
+    rid = root_id(record.stem)
+    ids = _Ids(rid)
+    tei = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
+    tei.set(XML_ID, rid)
+    tei.set(XML_LANG, "en")
+    tei.append(header_to_tei(record, rid, tool_version, xmlio.placeholder_mark()))
+    text = sub(tei, "text")
+    text.set(XML_LANG, "en")
+    body = sub(text, "body")
+    div = sub(body, "div", type="document")
+    div.set(XML_ID, f"{rid}-doc")
+    w = _Writer(ids)
+    for block in record.body:
+        w.block_to_tei(div, block)
+    if len(div) == 0:
+        sub(div, "p")
+    indent(tei)
+    data = etree.tostring(tei, xml_declaration=True, encoding="UTF-8")
+    return xmlio.stamp_generated(data + b"\n")
+
+
+class _Writer:
+    def __init__(self, ids: _Ids):
+        self.ids = ids
+
+    # -- blocks
+
+    def block_to_tei(self, parent: etree._Element, block: Block) -> None:
+        if isinstance(block, Opener):
+            self.inlines(sub(parent, "opener"), block.content)
+        elif isinstance(block, Head):
+            self.inlines(sub(parent, "head", type="record"), block.content)
+        elif isinstance(block, Dateline):
+            self.inlines(sub(parent, "dateline"), block.content)
+        elif isinstance(block, Para):
+            self.inlines(sub(parent, "p"), block.content)
+        elif isinstance(block, Closer):
+            self._closer(parent, block)
+        elif isinstance(block, Distribution):
+            self._distribution(parent, block)
+        elif isinstance(block, Footnote) and not block.called:
+            self._footnote(parent, block, place="bottom")
+
+    def _closer(self, parent: etree._Element, block: Closer) -> None:
+        closer = sub(parent, "closer")
+        if block.signed:
+            self.inlines(sub(closer, "signed"), block.signed)
+        if block.typist:
+            add_text(closer, " ")
+            sub(closer, "seg", type="typist").text = block.typist
+
+    def _distribution(self, parent: etree._Element, block: Distribution) -> None:
+        note = sub(parent, "note", type="distribution", place="bottom")
+        note.set(XML_ID, self.ids.next("distribution"))
+        lst = sub(note, "list", type="distribution")
+        if block.head:
+            self.inlines(sub(lst, "head"), block.head)
+        for item in block.items:
+            sub(lst, "label").text = item.label
+            self.inlines(sub(lst, "item"), item.content)
+
+    def _footnote(self, parent: etree._Element, fn: Footnote, place: str) -> etree._Element:
+        note = sub(parent, "note", type="authorial", place=place, n=fn.marker)
+        note.set(XML_ID, f"{self.ids.root}-fn{fn.number}")
+        sub(note, "label").text = fn.marker
+        add_text(note, " ")
+        self.inlines(note, fn.content)
+        return note
+
+    # -- inlines
+
+    def inlines(self, parent: etree._Element, content: list[Inline]) -> None:
+        for node in content:
+            self.inline_to_tei(parent, node)
+
+    def inline_to_tei(self, parent: etree._Element, node: Inline) -> None:
+        if isinstance(node, str):
+            add_text(parent, node)
+        elif isinstance(node, LineBreak):
+            add_text(parent, "\n")
+            sub(parent, "lb")
+        elif isinstance(node, Note):
+            note = self._el(parent, "note", type=node.kind, subtype=node.subtype, place="inline",
+                            resp="#translator")
+            if node.kind != "translator" or node.subtype is None:
+                note.set(XML_ID, self.ids.next("n"))
+            self.inlines(note, node.content)
+        elif isinstance(node, Stamped):
+            self.inlines(self._el(parent, "stamp", type=node.kind), node.content)
+        elif isinstance(node, Supplied):
+            self.inlines(self._el(parent, "supplied", reason=node.reason, resp="#translator"), node.content)
+        elif isinstance(node, Foreign):
+            f = self._el(parent, "foreign", resp="#translator")
+            f.set(XML_LANG, node.lang)
+            self.inlines(f, node.content)
+        elif isinstance(node, Sic):
+            self._sic(parent, node)
+        elif isinstance(node, Gap):
+            gap = self._el(parent, "gap", reason=node.reason, resp=f"#{node.resp}")
+            if node.desc:
+                sub(gap, "desc").text = node.desc
+        elif isinstance(node, Unclear):
+            self.inlines(self._el(parent, "unclear", resp="#translator"), node.content)
+        elif isinstance(node, Stray):
+            self._el(parent, "pc", type="stray").text = node.char
+        elif isinstance(node, Name):
+            name = self._el(parent, _NAME_TAG[node.kind], ref=f"reg:{node.ref}" if node.ref else None,
+                            role=node.role)
+            self.inlines(name, node.content)
+        elif isinstance(node, Date):
+            self.inlines(self._el(parent, "date", when=node.when, notBefore=node.not_before,
+                                  notAfter=node.not_after, resp="#editor" if node.inferred else None,
+                                  cert="medium" if node.inferred else None), node.content)
+        elif isinstance(node, Number):
+            self._el(parent, "idno", type=node.kind).text = node.text
+        elif isinstance(node, Marking):
+            self._marking(parent, node)
+        elif isinstance(node, NoteCall):
+            ref = self._el(parent, "ref", type="note-call", target=f"#{self.ids.root}-fn{node.note.number}")
+            ref.text = node.marker
+            self._footnote(parent, node.note, place="foot")
+        elif isinstance(node, Email):
+            email = self._el(parent, "email")
+            if node.address:
+                email.text = node.address
+            else:
+                gap = sub(email, "gap", reason="email-protected", resp="#editor")
+                sub(gap, "desc").text = "email protected"
+
+    def _el(self, parent: etree._Element, tag: str, **attrs) -> etree._Element:
+        return sub(parent, tag, **{k: v for k, v in attrs.items() if v is not None})
+
+    def _sic(self, parent: etree._Element, node: Sic) -> None:
+        if node.correction:
+            choice = sub(parent, "choice")
+            self.inlines(sub(choice, "sic"), node.content)
+            add_text(choice, " ")
+            self.inlines(sub(choice, "corr", resp="#translator"), node.correction)
+            return
+        self.inlines(sub(parent, "sic", resp="#translator"), node.content)
+        if node.comment:
+            add_text(parent, " ")
+            note = sub(parent, "note", type="translator", subtype="sic", place="inline", resp="#translator")
+            self.inlines(note, node.comment)
+
+    def _marking(self, parent: etree._Element, node: Marking) -> None:
+        if node.kind == "classification":
+            seg = sub(parent, "seg", type="classification")
+            if node.category:
+                seg.set("ana", f"reg:{node.category}")
+            seg.text = node.text
+            return
+        seg = sub(parent, "seg", type="copy")
+        at = node.text.rfind(node.number or "\0")
+        if node.number and at >= 0:
+            seg.text = node.text[:at]
+            el_num = sub(seg, "num", value=node.number)
+            el_num.text = node.number
+            el_num.tail = node.text[at + len(node.number):] or None
+        else:
+            seg.text = node.text
+

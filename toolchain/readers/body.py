@@ -74,15 +74,20 @@ def _depth(text: str) -> int:
     return text.count("[") - text.count("]")
 
 
+def is_prose_block(block: _Block) -> bool:
+    """A block of running prose: one of its printed lines reads as prose."""
+    return any(_is_prose(ln.text) for ln in block.lines)
+
+
 def _is_prose(text: str) -> bool:
-    """Running prose (the record's text), as opposed to header lines."""
+    """A line of running prose (the record's text), as opposed to a header line."""
     if _HEADER_LABEL.match(text):
         return False
     words = text.split()
     lower = sum(1 for w in words if w[:1].islower())
     if len(words) >= 14:
         return True
-    return len(words) >= 4 and lower >= 2 and text.rstrip()[-1:] in ".!?:;\"”’"
+    return len(words) >= 4 and lower >= 2 and lower * 3 >= len(words) and text.rstrip()[-1:] in ".!?\"”’"
 
 
 def _is_date_only(text: str) -> bool:
@@ -107,7 +112,7 @@ class BodyReader:
     def read(self, lines: list[Line]) -> list[Block]:
         blocks = group_blocks(lines)
         self.call_markers = {m.group()[:-1].lower() for b in blocks for m in CALL.finditer(b.text)}
-        start = next((i for i, b in enumerate(blocks) if _is_prose(b.text)), len(blocks))
+        start = next((i for i, b in enumerate(blocks) if is_prose_block(b)), len(blocks))
         out: list[Block] = self._front(blocks[:start])
         main, foot = self._split_foot(blocks[start:])
         for b in main:

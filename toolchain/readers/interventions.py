@@ -155,11 +155,13 @@ def _restatement(br: Bracket, reader: Reader, before: str, after: str, zone: str
     prev = _CAP_RUN_END.search(before)
     if prev and len(toks) >= 2 and all(t[:1].isupper() for t in toks):
         prev_toks = words(prev.group(1))
-        if len(prev_toks) >= 2 and _same_name_shape(prev_toks, toks) and find_persons(prev.group(1)):
-            content = reader.read_parts(br.parts, zone)
-            if all(isinstance(c, str) for c in content):
-                content = [Name("person", content)]
-            return Note("translator", content, subtype="romanization")
+        for k in range(len(prev_toks) - 1):
+            name = prev_toks[k:]
+            if _same_name_shape(name, toks) and find_persons(" ".join(name)):
+                content = reader.read_parts(br.parts, zone)
+                if all(isinstance(c, str) for c in content):
+                    content = [Name("person", content)]
+                return Note("translator", content, subtype="romanization")
     return None
 
 

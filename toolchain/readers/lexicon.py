@@ -41,6 +41,7 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
 
 def is_english(token: str) -> bool:
     """True for a common English word (in any case): ``these``, ``He``, ``Headquarters``."""
+    token = re.sub(r"['’]s$", "", token)
     low = token.lower()
     lower, _ = _dictionary()
     if low in lower:
@@ -69,7 +70,7 @@ def russian_score(tokens: list[str]) -> float:
         return 0.0
     hits = 0
     for tok in tokens:
-        low = tok.lower()
+        low = re.sub(r"['’]s$", "", tok.lower())
         if low in _RU_FUNCTION_WORDS:
             hits += 1
         elif not is_english(low) and (_RU_ENDINGS.search(low) or _RU_CLUSTERS.search(low)

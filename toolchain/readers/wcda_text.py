@@ -15,7 +15,7 @@ from toolchain.diagnostics import Diagnostic
 from toolchain.errors import Location, NoDocumentError
 from toolchain.model import (Foreign, Footnote, Head, Marking, Name, NoteCall, Para, Participant,
                              Record, walk)
-from toolchain.readers.body import BodyReader, _is_prose, group_blocks
+from toolchain.readers.body import BodyReader, group_blocks, is_prose_block
 from toolchain.readers.inline import InlineReader, flatten
 from toolchain.readers.meta import read_meta
 from toolchain.readers.names import find_persons
@@ -43,7 +43,7 @@ def read_wcda_text(path: Path, lexicon: Lexicon, encoding: str | None = None,
     shown = display_path or str(path)
     lines = read_source(path, encoding)
     zones = zone_page(lines)
-    if zones.date_line is None and not any(_is_prose(b.text) for b in group_blocks(zones.body)):
+    if zones.date_line is None and not any(is_prose_block(b) for b in group_blocks(zones.body)):
         raise NoDocumentError("no recognisable document (no date line and no paragraph of text)",
                               Location(shown))
     meta = read_meta(zones)

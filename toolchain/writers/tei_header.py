@@ -120,8 +120,9 @@ def _ms_desc(source: etree._Element, record: Record, rid: str) -> None:
     for other in archives[1:]:
         alt = sub(ident, "altIdentifier")
         sub(alt, "repository", ref=_reg(record.refs.get(("org", other.repository)))).text = other.repository
-        for kind, value in other.idnos or [("citation", other.printed)]:
-            sub(alt, "idno", type=kind).text = value
+        # tei_all allows one idno in altIdentifier: a lone typed number, else the printed reference
+        kind, value = other.idnos[0] if len(other.idnos) == 1 else ("citation", other.printed)
+        sub(alt, "idno", type=kind).text = value
     contents = sub(ms, "msContents")
     if first.folios:
         item = sub(contents, "msItem")

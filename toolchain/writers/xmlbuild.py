@@ -38,7 +38,9 @@ def add_text(parent: etree._Element, text: str) -> None:
 
 def indent(root: etree._Element, level: int = 0, step: str = " ") -> None:
     """Indent element-only containers; never touch mixed content (it would change the text)."""
-    if etree.QName(root).localname not in CONTAINERS or (root.text and root.text.strip()):
+    name = etree.QName(root).localname
+    structural = name in CONTAINERS or (name == "note" and root.get("type") == "distribution")
+    if not structural or (root.text and root.text.strip()):
         return
     if any(c.tail and c.tail.strip() for c in root):
         return

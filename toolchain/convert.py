@@ -70,18 +70,31 @@ def convert_paths(sources: list[Path], out_dir: Path, force: bool = False,
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir} exists and is not a folder")
     register = Register.load(out_dir / REGISTER_FILE)
-    records: list[Record] = []
+    read = _read_and_link(files, register, unlinked, encoding, result)
+    if register.changed and read:
+        # New register entries can name people in the other documents of the batch:
+        # read once more, so that converting the same sources again changes nothing.
+        retry = ConvertResult()
+        read = _read_and_link(list(read), register, unlinked, encoding, retry)
+        result.report = Report(result.report.errors_only() + retry.report.items)
+    for record in read.values():
+        _guarded(result, Path(record.source), lambda r=record: _write(r, out_dir, force, result))
+    if read:
+        register.save()
+    return result
+
+
+def _read_and_link(files: list[Path], register: Register, unlinked: str, encoding: str | None,
+                   result: ConvertResult) -> dict[Path, Record]:
+    """Read every file, then link the names of every record (in order)."""
+    records: dict[Path, Record] = {}
     for path in files:
         record = _guarded(result, path, lambda p=path: _read(p, register, encoding, result))
         if record is not None:
-            records.append(record)
-    for record in records:
+            records[path] = record
+    for record in records.values():
         result.report.extend(link_record(record, register, unlinked))
-    for record in records:
-        _guarded(result, Path(record.source), lambda r=record: _write(r, out_dir, force, result))
-    if records:
-        register.save()
-    return result
+    return records
 
 
 def _guarded(result: ConvertResult, path: Path, work):

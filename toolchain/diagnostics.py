@@ -59,6 +59,9 @@ class Report:
     def warnings(self) -> int:
         return sum(1 for d in self.items if d.severity == "warning")
 
+    def errors_only(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "error"]
+
     def to_text(self) -> str:
         return "\n".join(d.to_text() for d in self.items)
 

@@ -84,7 +84,7 @@ def russian_score(tokens: list[str]) -> float:
 #: Family names in the romanisations met in Cold War records (McCune-Reischauer,
 #: Revised Romanisation, pinyin, Wade-Giles). A general list, not the samples'.
 EAST_ASIAN_SURNAMES = frozenset("""
-Kim Pak Park Ri Li Lee Yi Rhee Choe Choi Chae Nam Heo Ho Hyon Hyeon Jin Chin Ryu Yu Yoo Mun Moon Seo So
+Kim Pak Park Ri Li Lee Yi Rhee Lyu Ryu Choe Choi Chae Nam Heo Ho Hyon Hyeon Jin Chin Ryu Yu Yoo Mun Moon Seo So
 Jeong Jong Chong Chung Han Kang Yun Yoon Jang Chang O Oh Hong Song Shin Sin Im Lim Jo Cho Baek Paek Kwon
 Hwang Ahn An Go Ko Yang Bae Pae Jeon Chon Noh No Ha Ju Chu Won Min Ryom Yom Ro Tak Hyun Kye Kye Ki Pyon
 Byeon Sim Shim Um Eom Bang Pang Cha Ma Mao Zhou Chou Peng Liu Deng Teng Zhu Chu Chen Chen Lin Wang Zhang

@@ -128,6 +128,8 @@ def _name_extent(text: str, start: int) -> int:
         word = piece.strip()
         if len(word) == 1:  # a lone capital letter is the pronoun "I" or a list letter
             break
+        if word in HONORIFICS or text.startswith(".", m.end()) and word + "." in HONORIFICS:
+            break
         after_initial = bool(re.fullmatch(_INITIAL, word + " ")) or bool(re.fullmatch(_INITIAL, word))
         if not after_initial and is_english(word) and not word.isupper():
             break

@@ -163,18 +163,19 @@ class BodyReader:
         while end > 1 and _signature_like(blocks[end - 1].text):
             end -= 1
             signed.insert(0, blocks[end])
-        if not signed and tail and end and self._short_name_line(blocks[end - 1].text):
+        name_line = not signed and end > 1 and self._short_name_line(blocks[end - 1].text)
+        if name_line:
             end -= 1
             signed = [blocks[end]]
-        if not signed and not tail and end > 1 and self._short_name_line(blocks[end - 1].text):
-            end -= 1
-            signed = [blocks[end]]
+            while end > 1 and _signature_like(blocks[end - 1].text):
+                end -= 1
+                signed.insert(0, blocks[end])
         out: list[Block] = []
         typist = None
         if tail and _TYPIST.match(tail[0].text):
             typist = tail.pop(0).text
         if signed or typist:
-            out.append(self._closer(signed, typist))
+            out.append(self._closer(signed, typist, name_line))
         out.extend(self._foot_parts(tail))
         out.extend(self._footnote(b) for b in notes)
         return blocks[:end], out
@@ -193,9 +194,12 @@ class BodyReader:
         return 1 <= len(words) <= 4 and not text.rstrip().endswith((".", ",", ";", ":")) and \
             any(w[:1].isupper() and w.isalpha() for w in words)
 
-    def _closer(self, signed: list[_Block], typist: str | None) -> Closer:
+    def _closer(self, signed: list[_Block], typist: str | None, name_line: bool) -> Closer:
+        """The signature; a bare last line (``Victor Nanu``) is the signer's name as a whole."""
         content = self._read(signed, "closer") if signed else []
-        if content and not _has_person(content):
+        if name_line:
+            content = _name_last_capitalised(_unwrap_names(content))
+        elif content and not _has_person(content):
             content = _name_last_capitalised(content)
         return Closer(content, typist, _span(signed) if signed else None)
 
@@ -273,6 +277,18 @@ def _has_person(content: list) -> bool:
         if isinstance(inner, list) and _has_person(inner):
             return True
     return False
+
+
+def _unwrap_names(content: list[Inline]) -> list[Inline]:
+    """Names in ``content`` back to their text (to be recognised again as one)."""
+    out: list[Inline] = []
+    for c in content:
+        for piece in _unwrap_names(c.content) if isinstance(c, Name) else [c]:
+            if isinstance(piece, str) and out and isinstance(out[-1], str):
+                out[-1] += piece
+            else:
+                out.append(piece)
+    return out
 
 
 def _name_last_capitalised(content: list[Inline]) -> list[Inline]:

@@ -5,16 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-
-
-@pytest.fixture(scope="session")
-def tei_all():
-    return etree.RelaxNG(etree.parse(str(ROOT / "schema" / "tei_all.rng")))
 
 
 def run(*args, cwd=None):

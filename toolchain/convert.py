@@ -84,6 +84,14 @@ def convert_paths(sources: list[Path], out_dir: Path, force: bool = False,
     return result
 
 
+def convert_one(path: Path, register: Register, display: str | None = None,
+                unlinked: str = "candidate") -> tuple[Record, bytes, list[Diagnostic]]:
+    """Read, link and write one page against ``register`` (which it may extend)."""
+    record, warnings = read_wcda_text(path, register, None, display or display_path(path))
+    warnings += link_record(record, register, unlinked)
+    return record, write_tei(record, __version__), warnings
+
+
 def _read_and_link(files: list[Path], register: Register, unlinked: str, encoding: str | None,
                    result: ConvertResult) -> dict[Path, Record]:
     """Read every file, then link the names of every record (in order)."""

@@ -159,10 +159,10 @@ class Marking:
 
 @dataclass
 class NoteCall:
-    """An authorial footnote marker in the text (``X)``) pointing to ``note``."""
+    """An authorial footnote marker in the text (``X)``) pointing to ``note`` (None: no note text)."""
 
     marker: str
-    note: "Footnote"
+    note: "Footnote | None"
     span: Span | None = None
 
 

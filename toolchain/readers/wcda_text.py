@@ -66,9 +66,11 @@ def _link_footnotes(record: Record, calls: list[NoteCall], path: str) -> list[Di
     notes = [b for b in record.body if isinstance(b, Footnote)]
     warnings = []
     used: set[int] = set()
+    inside = {id(c): n for n in notes for c in walk(n.content) if isinstance(c, NoteCall)}
     for call in calls:
         key = call.marker.lower()
-        note = next((n for i, n in enumerate(notes) if i not in used and n.marker.lower() == key), None)
+        note = next((n for i, n in enumerate(notes) if i not in used and n.marker.lower() == key
+                     and inside.get(id(call)) is not n), None)
         if note is None:
             sp = call.span
             warnings.append(Diagnostic("warning", "footnote-orphan-call",
@@ -85,21 +87,7 @@ def _link_footnotes(record: Record, calls: list[NoteCall], path: str) -> list[Di
             warnings.append(Diagnostic("warning", "footnote-orphan-note",
                                        f"footnote {note.marker} has no call in the text; kept where printed",
                                        path, sp.line if sp else None, sp.col if sp else None))
-    # a call whose note was not found stays in the text as printed
-    for b in record.body:
-        _drop_unlinked_calls(b)
     return warnings
-
-
-def _drop_unlinked_calls(node) -> None:
-    content = getattr(node, "content", None)
-    if not isinstance(content, list):
-        return
-    for i, c in enumerate(content):
-        if isinstance(c, NoteCall) and c.note is None:
-            content[i] = c.marker
-        else:
-            _drop_unlinked_calls(c)
 
 
 def _participants(record: Record) -> list[Participant]:

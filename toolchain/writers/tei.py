@@ -159,6 +159,8 @@ class _Writer:
             self._el(parent, "idno", type=node.kind).text = node.text
         elif isinstance(node, Marking):
             self._marking(parent, node)
+        elif isinstance(node, NoteCall) and node.note is None:
+            add_text(parent, node.marker)  # a call without note text stays as printed
         elif isinstance(node, NoteCall):
             ref = self._el(parent, "ref", type="note-call", target=f"#{self.ids.root}-fn{node.note.number}")
             ref.text = node.marker

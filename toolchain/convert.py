@@ -78,7 +78,7 @@ def convert_paths(sources: list[Path], out_dir: Path, force: bool = False,
         read = _read_and_link(list(read), register, unlinked, encoding, retry)
         result.report = Report(result.report.errors_only() + retry.report.items)
     for record in read.values():
-        _guarded(result, Path(record.source), lambda r=record: _write(r, out_dir, force, result))
+        _guarded(result, Path(record.path), lambda r=record: _write(r, out_dir, force, result))
     if read:
         register.save()
     return result

@@ -22,7 +22,7 @@ def link_record(record: Record, register: Register, unlinked: str = "candidate")
         if len(ids) == 1:
             register.add_variant(ids[0], name)
             return ids[0]
-        where = dict(path=record.source, line=span.line if span else None, col=span.col if span else None)
+        where = dict(path=record.path, line=span.line if span else None, col=span.col if span else None)
         if len(ids) > 1:
             warnings.append(Diagnostic("warning", "name-ambiguous",
                                        f"{name!r} matches several register entries ({', '.join(ids)}); "

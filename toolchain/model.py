@@ -319,11 +319,12 @@ class Participant:
 class Record:
     """One source page read into the model."""
 
-    source: str  # path as given, for the revision note
+    source: str  # source path as recorded in the TEI revision note
     stem: str
     meta: Meta
     body: list[Block]
     participants: list[Participant] = field(default_factory=list)
+    path: str = ""  # the file as the user named it, for diagnostics
     classifications: list[str] = field(default_factory=list)
     has_foreign: bool = False
     #: register ids of header names (funders, repositories, translator): (kind, name) -> id

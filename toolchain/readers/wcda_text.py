@@ -40,20 +40,20 @@ _ROLE_SENTENCES = (
 def read_wcda_text(path: Path, lexicon: Lexicon, encoding: str | None = None,
                    display_path: str | None = None) -> tuple[Record, list[Diagnostic]]:
     """Read one page; raise ``InputError`` for a file that is no document page."""
-    shown = display_path or str(path)
+    where = str(path)  # diagnostics name the file as the user gave it
     lines = read_source(path, encoding)
     zones = zone_page(lines)
     if zones.date_line is None and not any(is_prose_block(b) for b in group_blocks(zones.body)):
         raise NoDocumentError("no recognisable document (no date line and no paragraph of text)",
-                              Location(shown))
+                              Location(where))
     meta = read_meta(zones)
     year = int(meta.date_when[:4]) if meta.date_when else (
         int(meta.date_not_before[:4]) if meta.date_not_before else None)
-    inline = InlineReader(shown, year, lexicon.gazetteer, lexicon.known_surname)
+    inline = InlineReader(where, year, lexicon.gazetteer, lexicon.known_surname)
     body = BodyReader(inline).read(zones.body)
-    record = Record(source=shown, stem=path.stem, meta=meta, body=body)
+    record = Record(source=display_path or where, stem=path.stem, meta=meta, body=body, path=where)
     warnings = list(inline.warnings)
-    warnings += _link_footnotes(record, inline.calls, shown)
+    warnings += _link_footnotes(record, inline.calls, where)
     record.participants = _participants(record)
     record.classifications = sorted({m.category for m in walk(body) if isinstance(m, Marking)
                                      and m.kind == "classification" and m.category})

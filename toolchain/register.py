@@ -60,10 +60,10 @@ def name_key(name: str) -> NameKey:
     rest = [t.rstrip(".") for t in tokens if t not in initials]
     if initials and rest:
         surname = max(rest, key=len)
-        return NameKey(fold(surname), "".join(fold(i)[0] for i in initials))
+        return NameKey(fold(surname), "".join(fold(i)[:1] for i in initials))
     parts = [p for t in rest for p in re.split(r"[\s]+", t) if p]
-    if len(parts) == 1:
-        return NameKey(fold(parts[0]))
+    if len(parts) <= 1:
+        return NameKey(fold(parts[0] if parts else name))
     return NameKey(fold(parts[-1]), "", fold("".join(parts)))
 
 

@@ -60,7 +60,8 @@ def name_key(name: str) -> NameKey:
     rest = [t.rstrip(".") for t in tokens if t not in initials]
     if initials and rest:
         surname = max(rest, key=len)
-        return NameKey(fold(surname), "".join(fold(i)[:1] for i in initials))
+        # "Ye." and "E." both render the Russian initial Е
+        return NameKey(fold(surname), "".join(re.sub(r"^ye", "e", fold(i))[:1] for i in initials))
     parts = [p for t in rest for p in re.split(r"[\s]+", t) if p]
     if len(parts) <= 1:
         return NameKey(fold(parts[0] if parts else name))
@@ -87,8 +88,10 @@ def make_id(kind: str, name: str) -> str:
     if kind == "person":
         key = name_key(name)
         tokens = re.findall(r"[^\s.]+", _HONORIFIC.sub("", name))
+        tokens = [t for t in tokens if not re.fullmatch(r"[A-Z][a-z]?", t)] if key.initials else tokens
         if key.initials:
-            parts = [key.surname, key.initials]
+            surname = max((t for t in tokens if len(t) > 2 or not t[:1].isupper()), key=len, default=key.surname)
+            parts = [surname, key.initials]
         elif len(tokens) > 1 and tokens[0].capitalize() not in EAST_ASIAN_SURNAMES:
             parts = [tokens[-1]] + tokens[:-1]
         else:

@@ -31,7 +31,7 @@ _PATTERNS = [
     ("first-day", re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}(?=\s+(?:or|and|to)\s+\d{{1,2}}{_ORD}\s+"
                              rf"{_MONTH.format(name='m')}(?:,?\s+(?P<y>1[6-9]\d\d|20\d\d)\b)?)")),
     ("my", re.compile(rf"\b{_MONTH.format(name='m')},?\s+{_YEAR}\b")),
-    ("dm", re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+{_MONTH.format(name='m')}\b(?!\s*,?\s*\d)")),
+    ("dm", re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH.format(name='m')}\b(?!\s*,?\s*\d)")),
     ("md", re.compile(rf"\b{_MONTH.format(name='m')}\s+(?P<d>\d{{1,2}}){_ORD}\b(?![\d,]*\s*\d{{4}})")),
     ("year", re.compile(r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bsince )|(?<=\buntil )|(?<=\bof ))"
                         r"(?P<y>1[6-9]\d\d|20\d\d)\b(?![-–/]\d)")),
@@ -92,7 +92,7 @@ def _read(kind: str, m: re.Match, year: int | None) -> DateMatch | None:
             return None
         when = _iso(year, _month(m), int(m.group("d")))
         return DateMatch(s, e, when=when, inferred=True) if when else None
-    if kind == "year":
+    if kind in ("year", "bare-year"):
         y = int(m.group("y"))
         return DateMatch(s, e, not_before=f"{y:04d}-01-01", not_after=f"{y:04d}-12-31")
     return None
@@ -116,11 +116,19 @@ def find_dates(text: str, doc_year: int | None = None) -> list[DateMatch]:
     return found
 
 
-def parse_full_date(text: str, whole: bool = False) -> DateMatch | None:
-    """Read a complete date (day, month, year); with ``whole`` the text must be only that date."""
+_BARE_YEAR = ("bare-year", re.compile(r"(?P<y>1[6-9]\d\d|20\d\d)"))
+
+
+def parse_full_date(text: str, whole: bool = False, partial: bool = False) -> DateMatch | None:
+    """Read a complete date (day, month, year); with ``whole`` the text must be only that date.
+
+    With ``partial`` a month and year (``May 1950``) or a bare year also count.
+    """
     t = text.strip()
-    for kind in ("dmy", "mdy", "iso", "roman", "numeric"):
-        rx = dict(_PATTERNS)[kind]
+    kinds = ["dmy", "mdy", "iso", "roman", "numeric"] + (["my", "bare-year"] if partial else [])
+    patterns = dict(_PATTERNS + [_BARE_YEAR])
+    for kind in kinds:
+        rx = patterns[kind]
         m = rx.fullmatch(t) if whole else rx.search(t)
         if m:
             dm = _read(kind, m, None)

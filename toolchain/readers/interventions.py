@@ -61,6 +61,8 @@ def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
         if _ILLEGIBLE.search(flat):
             return Gap("illegible", desc=flat)
         return Unclear(reader.read_parts(br.parts, inner_zone))
+    if _ILLEGIBLE.search(flat) and len(words(flat)) <= 5 and "[" not in flat:
+        return Gap("illegible", desc=flat)
     if _OMITTED.match(flat):
         return Gap("omitted")
     if flat.lower() in ("email protected", "email\u00a0protected"):
@@ -197,6 +199,9 @@ def _supplied_or_foreign(br: Bracket, reader: Reader, before: str, after: str, z
             content = [Name("person", content)]
         return Supplied("identification", content)
     english = sum(1 for t in toks if is_english(t))
+    if toks and all(t.isdigit() for t in toks):
+        reader.warn(br.start, "bracket-undecided", f"[{flat}] holds only digits; encoded as supplied")
+        return Supplied("omitted-in-original", content)
     if toks and english == len(toks):
         return Supplied("omitted-in-original", content)
     if russian_score(toks) >= 0.5 or (toks and english == 0 and not capitalised):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from toolchain.model import Agent, Archive, InfoField, Meta
-from toolchain.readers.dates import find_dates, parse_full_date
+from toolchain.readers.dates import parse_full_date
 from toolchain.readers.page import FUNDER_PREFIX, Zones, info_label
 from toolchain.readers.source import Line
 
@@ -99,14 +99,10 @@ def read_meta(z: Zones) -> Meta:
     meta = Meta(furniture=[ln.text for ln in z.furniture])
     if z.date_line:
         meta.date_text = z.date_line.text
-        full = parse_full_date(z.date_line.text, whole=True)
-        if full:
-            meta.date_when = full.when
-        else:
-            found = find_dates(z.date_line.text)
-            if found:
-                meta.date_when, meta.date_not_before, meta.date_not_after = (
-                    found[0].when, found[0].not_before, found[0].not_after)
+        found = parse_full_date(z.date_line.text, whole=True, partial=True)
+        if found:
+            meta.date_when, meta.date_not_before, meta.date_not_after = (
+                found.when, found.not_before, found.not_after)
     if z.title:
         meta.title = z.title.text
     if z.funder:

@@ -32,7 +32,7 @@ INFO_LABELS = (
     "Associated People & Organizations", "Associated People and Organizations",
     "Associated Topics", "Related Documents", "Keywords", "Citation",
 )
-_INFO_LABEL = re.compile(r"^(%s)\s*:?$" % "|".join(re.escape(x) for x in INFO_LABELS))
+_INFO_LABEL = re.compile(r"^(%s)\s*:?$" % "|".join(re.escape(x) for x in INFO_LABELS), re.I)
 #: Labels that can only belong to the metadata section (a body line never is one of these).
 _TAIL_START = {"Document Information", "Author(s)", "Associated Places",
                "Associated People & Organizations", "Associated People and Organizations",
@@ -44,9 +44,13 @@ def is_furniture(text: str) -> bool:
     return norm in FURNITURE or bool(_URL_LINE.match(text.strip()))
 
 
+_CANONICAL = {label.lower(): label for label in INFO_LABELS}
+
+
 def info_label(text: str) -> str | None:
+    """The metadata label a line is (in its usual spelling), or None."""
     m = _INFO_LABEL.match(text.strip())
-    return m.group(1) if m else None
+    return _CANONICAL[m.group(1).lower()] if m else None
 
 
 @dataclass
@@ -102,7 +106,7 @@ def _take_preamble(z: Zones, content: list[Line]) -> list[Line]:
     filled = [ln for ln in content if not ln.blank]
     date_idx = None
     for i, ln in enumerate(filled[:6]):
-        if parse_full_date(ln.text, whole=True):
+        if parse_full_date(ln.text, whole=True, partial=True):
             date_idx = i
             break
     if date_idx is None:

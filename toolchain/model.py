@@ -225,10 +225,11 @@ class Para:
 
 @dataclass
 class Closer:
-    """Signature block: the ``signed`` lines (with LineBreaks), then the typist code if printed."""
+    """Signature block: an optional salute, the ``signed`` lines (with LineBreaks), the typist code."""
 
     signed: list[Inline]
     typist: str | None = None
+    salute: list[Inline] | None = None
     span: Span | None = None
 
 
@@ -339,7 +340,7 @@ def walk(nodes):
         if isinstance(n, str) or n is None:
             continue
         yield n
-        for attr in ("content", "correction", "comment", "signed", "items", "head"):
+        for attr in ("content", "correction", "comment", "salute", "signed", "items", "head"):
             val = getattr(n, attr, None)
             if isinstance(val, list):
                 yield from walk(val)
@@ -364,7 +365,7 @@ def dump(node, indent: int = 0) -> str:
         value = getattr(node, f.name)
         if f.name == "note" and isinstance(node, NoteCall):
             scalars.append(f"note=#{value.number}" if value else "note=?")
-        elif isinstance(value, list) and (f.name in ("content", "signed", "correction", "comment")
+        elif isinstance(value, list) and (f.name in ("content", "signed", "salute", "correction", "comment")
                                           or any(not isinstance(v, str) for v in value)):
             nested.append((f.name, value))
         elif is_dataclass(value):

@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolchain import xmlio
-from toolchain.readers.lexicon import EAST_ASIAN_SURNAMES, is_english
+from toolchain.readers.lexicon import EAST_ASIAN_SURNAMES, fold, is_english
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -32,15 +32,6 @@ _HONORIFIC = re.compile(r"^(Cde\.|Cdes\.|Comrade|Comr\.|Com\.|Mr\.|Mrs\.|Dr\.)\s
 
 def _t(name: str) -> str:
     return f"{{{TEI_NS}}}{name}"
-
-
-def fold(text: str) -> str:
-    """Case-folded, accent-free, NFKC text with romanisation pairs unified."""
-    s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text)).casefold()
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = re.sub(r"['’`.\-]", "", s)
-    s = s.replace("yeo", "yo").replace("eo", "o")
-    return re.sub(r"yy\b", "y", s)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from toolchain.model import (Block, Closer, Dateline, DistItem, Distribution, Fo
                              Inline, LineBreak, Name, Opener, Para, Span, Supplied)
 from toolchain.readers.dates import find_dates, parse_full_date
 from toolchain.readers.inline import CALL, MARKER, InlineReader
+from toolchain.readers.lexicon import is_english
+from toolchain.readers.names import UPPER
 from toolchain.readers.source import Line
 from toolchain.readers.spans import BlockText
 
@@ -30,7 +32,10 @@ _DIST_NUMBERED = re.compile(r"^(?P<label>\d{1,2}\.)\s*(?P<rest>\S.*)$")
 _DIST_HEAD = re.compile(r"^(Copies|Distribution|Sent to|Distributed to|Copies to)\s*:?$", re.I)
 _TYPIST = re.compile(r"^\d{0,3}-?[A-ZА-Я]{1,4}/[a-zа-я]{1,4}$")
 _FOOT_NO = re.compile(r"^(Nº|№|N°|No\.)\s*\S+$")
-_FOOTNOTE = re.compile(rf"^(?P<m>{MARKER})\s+(?P<rest>\S.*)$", re.S)
+_FOOTNOTE = re.compile(rf"^(?P<m>{MARKER}|\[\d{{1,3}}\])\s+(?P<rest>\S.*)$", re.S)
+_BRACKET_CALL = re.compile(r"(?<=\S)\[(\d{1,3})\]")
+_SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greetings|Kind|Warm)\b.{0,60},$",
+                     re.I)
 _SIGNATURE_LINE = re.compile(r"^(\[signature\]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|Signed:?$)", re.I)
 
 #: A line longer than this is running prose, never part of a multi-line header bracket.
@@ -112,6 +117,9 @@ class BodyReader:
     def read(self, lines: list[Line]) -> list[Block]:
         blocks = group_blocks(lines)
         self.call_markers = {m.group()[:-1].lower() for b in blocks for m in CALL.finditer(b.text)}
+        bracket_calls = {f"[{m.group(1)}]" for b in blocks for m in _BRACKET_CALL.finditer(b.text)}
+        self.inline.bracket_markers = {m for m in bracket_calls
+                                       if any(b.text.startswith(m + " ") for b in blocks)}
         start = next((i for i, b in enumerate(blocks) if is_prose_block(b)), len(blocks))
         out: list[Block] = self._front(blocks[:start])
         main, foot = self._split_foot(blocks[start:])
@@ -167,15 +175,20 @@ class BodyReader:
         if name_line:
             end -= 1
             signed = [blocks[end]]
-            while end > 1 and _signature_like(blocks[end - 1].text):
+            while end > 1 and (_signature_like(blocks[end - 1].text)
+                               or len(signed) < 3 and self._short_name_line(blocks[end - 1].text)):
                 end -= 1
                 signed.insert(0, blocks[end])
+        salute = []
+        if signed and end > 1 and _SALUTE.match(blocks[end - 1].text):
+            end -= 1
+            salute = [blocks[end]]
         out: list[Block] = []
         typist = None
         if tail and _TYPIST.match(tail[0].text):
             typist = tail.pop(0).text
         if signed or typist:
-            out.append(self._closer(signed, typist, name_line))
+            out.append(self._closer(salute, signed, typist, name_line))
         out.extend(self._foot_parts(tail))
         out.extend(self._footnote(b) for b in notes)
         return blocks[:end], out
@@ -189,19 +202,21 @@ class BodyReader:
 
     @staticmethod
     def _short_name_line(text: str) -> bool:
-        """A last short line such as ``24.III.50 Shtykov`` or ``Victor Nanu``: a signature."""
+        """A last short line such as ``24.III.50 Shtykov``, ``Victor Nanu`` or ``Envoy``."""
         words = text.split()
-        return 1 <= len(words) <= 4 and not text.rstrip().endswith((".", ",", ";", ":")) and \
-            any(w[:1].isupper() and w.isalpha() for w in words)
+        return 1 <= len(words) <= 4 and not text.rstrip().endswith((".", ",", ";", ":", "?", "!")) and \
+            any(w[:1].isupper() and w.isalpha() for w in words) and not _DIST_HEAD.match(text)
 
-    def _closer(self, signed: list[_Block], typist: str | None, name_line: bool) -> Closer:
-        """The signature; a bare last line (``Victor Nanu``) is the signer's name as a whole."""
+    def _closer(self, salute: list[_Block], signed: list[_Block], typist: str | None,
+                name_line: bool) -> Closer:
+        """The signature; bare name lines (``Victor Nanu``) give the signer's name as a whole."""
         content = self._read(signed, "closer") if signed else []
         if name_line:
-            content = _name_last_capitalised(_unwrap_names(content))
+            content = _name_first_capitalised(_unwrap_names(content))
         elif content and not _has_person(content):
-            content = _name_last_capitalised(content)
-        return Closer(content, typist, _span(signed) if signed else None)
+            content = _name_first_capitalised(content)
+        return Closer(content, typist, self._read(salute, "closer") if salute else None,
+                      _span(salute + signed) if signed else None)
 
     def _foot_parts(self, tail: list[_Block]) -> list[Block]:
         out: list[Block] = []
@@ -239,6 +254,8 @@ class BodyReader:
 
     def _is_footnote(self, b: _Block) -> bool:
         marker = _FOOTNOTE.match(b.text).group("m")
+        if marker.startswith("["):
+            return marker in self.inline.bracket_markers
         return not marker[0].isdigit() or marker[:-1].lower() in self.call_markers
 
     def _para_or_footnote(self, b: _Block) -> Block:
@@ -291,17 +308,17 @@ def _unwrap_names(content: list[Inline]) -> list[Inline]:
     return out
 
 
-def _name_last_capitalised(content: list[Inline]) -> list[Inline]:
-    """A signature with no recognised name: its last capitalised word run is the signer."""
-    for i in range(len(content) - 1, -1, -1):
-        c = content[i]
+def _name_first_capitalised(content: list[Inline]) -> list[Inline]:
+    """A signature with no recognised name: the first line holding a name-like capitalised run
+    (two capitalised words, or one that is no English word) is the signer."""
+    for i, c in enumerate(content):
         if isinstance(c, str):
-            m = re.search(r"([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})(\W*)$", c)
-            if m:
-                return content[:i] + [c[: m.start(1)], Name("person", [m.group(1)]), m.group(2)] + \
-                    content[i + 1:]
+            for m in re.finditer(rf"[{UPPER}][\w’'.-]+(?:\s+[{UPPER}][\w’'.-]+){{0,2}}", c):
+                run = m.group().rstrip(".")
+                if len(run.split()) >= 2 or not is_english(run):
+                    return content[:i] + [c[: m.start()], Name("person", [run]), c[m.start() + len(run):]] \
+                        + content[i + 1:]
         elif isinstance(c, Supplied) and all(isinstance(x, str) for x in c.content):
             c.content = [Name("person", list(c.content))]
             return content
     return content
-

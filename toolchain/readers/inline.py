@@ -20,7 +20,7 @@ from toolchain.readers.brackets import Bracket, Run, StrayBracket, parse_bracket
 from toolchain.readers.dates import find_dates
 from toolchain.readers.interventions import classify, is_month
 from toolchain.readers.lexicon import is_english
-from toolchain.readers.names import find_persons
+from toolchain.readers.names import UPPER, find_persons
 from toolchain.readers.spans import BlockText
 
 OPENER_ZONES = ("opener", "opener-note")
@@ -90,6 +90,7 @@ class InlineReader:
         self.known_person = known_person
         self.warnings: list[Diagnostic] = []
         self.calls: list[NoteCall] = []
+        self.bracket_markers: set[str] = set()  # "[1]"-style footnote markers with a note text
         self.block = BlockText("", [], [])
 
     # -- entry points
@@ -141,7 +142,7 @@ class InlineReader:
         txt = items[-1]
         body = txt.text.rstrip()
         if name:
-            m = re.search(r"((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)$", body)
+            m = re.search(rf"((?:[{UPPER}][\w’'-]*\s+){{0,3}}[{UPPER}][\w’'-]*)$", body)
             if m:
                 toks = m.group(1).split()
                 while len(toks) > 1 and (is_english(toks[0]) or toks[0].endswith(".")):
@@ -198,14 +199,14 @@ class InlineReader:
             for rx in (_SIGNED_NO, _BARE_NO):
                 for m in rx.finditer(text):
                     add(m.start("num"), m.end("num"), lambda t: Number("registry", t))
+        for s, e, kind in self.gazetteer(text):
+            add(s, e, lambda t, k=kind: Name(k, _lines(t)))
         for m in find_persons(text, left, self.known_person):
             add(m.start, m.end, lambda t: Name("person", _lines(t)))
         if _identifies_person(nxt):
-            m = re.search(r"([A-Z][\w’'-]+)\s*$", text)
+            m = re.search(rf"([{UPPER}][\w’'-]+)\s*$", text)
             if m and not is_english(m.group(1)):
                 add(m.start(1), m.end(1), lambda t: Name("person", [t]))
-        for s, e, kind in self.gazetteer(text):
-            add(s, e, lambda t, k=kind: Name(k, _lines(t)))
         return self._assemble(text, start, sorted(found, key=lambda f: f[0]))
 
     def _assemble(self, text: str, start: int, found) -> list[Inline]:
@@ -219,6 +220,11 @@ class InlineReader:
             pos = e
         out.extend(_lines(text[pos:]))
         return [x for x in out if x != ""]
+
+    def bracket_call(self, digits: str, glued: bool) -> NoteCall | None:
+        """``text.[1]``: a footnote call when a note ``[1] ...`` is printed below."""
+        marker = f"[{digits}]"
+        return self._call(marker) if glued and marker in self.bracket_markers else None
 
     def _call(self, marker: str) -> NoteCall:
         call = NoteCall(marker, None)  # type: ignore[arg-type]  # linked to its note later

@@ -7,12 +7,14 @@ caller's recursion (``read_parts``).
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import Callable, Protocol
 
 from toolchain.model import (Email, Foreign, Gap, Inline, Name, Note, Sic, Stamped, Supplied,
                              Unclear)
 from toolchain.readers.brackets import Bracket, Run
-from toolchain.readers.lexicon import is_english, is_proper_noun, russian_score
+from toolchain.readers.lexicon import (english_votes, fold, is_english, is_proper_noun,
+                                       russian_votes)
 from toolchain.readers.names import HONORIFICS, find_persons
 
 _ILLEGIBLE = re.compile(r"\b(illegible|unreadable|not legible|indecipherable|undecipherable)\b", re.I)
@@ -43,6 +45,7 @@ class Reader(Protocol):
     def read_parts(self, parts: list, zone: str) -> list[Inline]: ...
     def read_text(self, text: str, start: int, zone: str) -> list[Inline]: ...
     def warn(self, offset: int, rule: str, message: str) -> None: ...
+    def bracket_call(self, digits: str, glued: bool) -> Inline | None: ...
 
 
 def words(text: str) -> list[str]:
@@ -85,6 +88,10 @@ def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
         return Note("physical", reader.read_parts(br.parts, inner_zone))
     if flat == "?":
         return Supplied("omitted-in-original", ["?"])
+    if flat.isdigit():
+        call = reader.bracket_call(flat, glued=bool(before) and not before[-1:].isspace())
+        if call is not None:
+            return call
     restated = _restatement(br, reader, before, after, inner_zone)
     if restated is not None:
         return restated
@@ -155,23 +162,23 @@ def _restatement(br: Bracket, reader: Reader, before: str, after: str, zone: str
     if _ACRONYM_END.search(before) and len(toks) >= 2 and not _CAP_RUN_START.match(after):
         return Note("translator", reader.read_parts(br.parts, zone), subtype="gloss")
     prev = _CAP_RUN_END.search(before)
-    if prev and len(toks) >= 2 and all(t[:1].isupper() for t in toks):
+    if prev and all(t[:1].isupper() for t in toks):
         prev_toks = words(prev.group(1))
-        for k in range(len(prev_toks) - 1):
-            name = prev_toks[k:]
-            if _same_name_shape(name, toks) and find_persons(" ".join(name)):
+        for k in range(len(prev_toks)):
+            name = " ".join(prev_toks[k:])
+            if _same_name(name, flat):
                 content = reader.read_parts(br.parts, zone)
-                if all(isinstance(c, str) for c in content):
+                if all(isinstance(c, str) for c in content) and find_persons(name):
                     content = [Name("person", content)]
                 return Note("translator", content, subtype="romanization")
     return None
 
 
-def _same_name_shape(a: list[str], b: list[str]) -> bool:
-    """Two romanisations of one name: same initial letters, similar syllable counts."""
-    sa = [p for t in a for p in t.split("-")]
-    sb = [p for t in b for p in t.split("-")]
-    return a[0][0].upper() == b[0][0].upper() and abs(len(sa) - len(sb)) <= 1
+def _same_name(a: str, b: str) -> bool:
+    """Two romanisations of one name: same first letter, nearly the same letters once folded."""
+    fa, fb = fold(a), fold(b)
+    fa, fb = re.sub(r"\s+", "", fa), re.sub(r"\s+", "", fb)
+    return bool(fa) and fa[0] == fb[:1] and SequenceMatcher(None, fa, fb).ratio() >= 0.75
 
 
 def _is_namey(tok: str) -> bool:
@@ -204,7 +211,7 @@ def _supplied_or_foreign(br: Bracket, reader: Reader, before: str, after: str, z
         return Supplied("omitted-in-original", content)
     if toks and english == len(toks):
         return Supplied("omitted-in-original", content)
-    if russian_score(toks) >= 0.5 or (toks and english == 0 and not capitalised):
+    if russian_votes(toks) > english_votes(toks) or (toks and english == 0 and not capitalised):
         return Foreign(content)
     if toks and english * 2 >= len(toks):
         return Supplied("omitted-in-original", content)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from pathlib import Path
 
 from wordfreq import zipf_frequency
@@ -64,19 +65,31 @@ _RU_ENDINGS = re.compile(
 _RU_FUNCTION_WORDS = frozenset("s v k i pri ne na po o ob ot do za iz u bez dlia kak chto eto".split())
 
 
-def russian_score(tokens: list[str]) -> float:
-    """Share of tokens that look like transliterated Russian and are not English words."""
-    if not tokens:
-        return 0.0
-    hits = 0
-    for tok in tokens:
-        low = re.sub(r"['’]s$", "", tok.lower())
-        if low in _RU_FUNCTION_WORDS:
-            hits += 1
-        elif not is_english(low) and (_RU_ENDINGS.search(low) or _RU_CLUSTERS.search(low)
-                                      or "'" in low or "’" in low):
-            hits += 1
-    return hits / len(tokens)
+def _russian(token: str) -> bool:
+    low = re.sub(r"['’]s$", "", token.lower())
+    if low in _RU_FUNCTION_WORDS:
+        return True
+    return not is_english(low) and bool(_RU_ENDINGS.search(low) or _RU_CLUSTERS.search(low)
+                                        or "'" in low or "’" in low)
+
+
+def russian_votes(tokens: list[str]) -> int:
+    """How many tokens look like transliterated Russian (function words, clusters, endings)."""
+    return sum(1 for t in tokens if _russian(t))
+
+
+def english_votes(tokens: list[str]) -> int:
+    """How many tokens are English words and not also Russian function words (``i``, ``s``)."""
+    return sum(1 for t in tokens if is_english(t) and t.lower() not in _RU_FUNCTION_WORDS)
+
+
+def fold(text: str) -> str:
+    """Case-folded, accent-free text with the romanisation pairs eo/o, yeo/yo, -yy/-y unified."""
+    s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text)).casefold()
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = re.sub(r"['’`.\-]", "", s)
+    s = s.replace("yeo", "yo").replace("eo", "o")
+    return re.sub(r"yy\b", "y", s)
 
 
 # ---------------------------------------------------------------- East Asian names

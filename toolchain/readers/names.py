@@ -19,13 +19,16 @@ from typing import Callable
 
 from toolchain.readers.lexicon import EAST_ASIAN_SURNAMES, is_english, is_romanised_given_name
 
-_CAP = r"[A-Z][a-zA-Z]*(?:['’][a-zA-Z]{2,})?(?:-[A-Za-z]+)?"
-_INITIAL = r"(?:[A-Z][a-z]?\.\s?)"
+#: A capital letter, Latin with diacritics included (Á, Ł, Ş, Ž ...), and any letter after it.
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
+_L = r"[^\W\d_]"
+_CAP = rf"[{UPPER}]{_L}*(?:['’]{_L}{{2,}})?(?:-{_L}+)?"
+_INITIAL = rf"(?:[{UPPER}][a-z]?\.\s?)"
 
 _INITIALS_SURNAME = re.compile(rf"(?<![\w.])(?:{_INITIAL}){{1,3}}\s?(?P<sur>{_CAP})")
 _SURNAME_INITIALS = re.compile(
-    rf"(?<![\w.])(?P<sur>[A-Z][a-z]+(?:-[A-Za-z]+)?)\s(?:[A-Z]\.\s?){{2,3}}(?!\s?[A-Z][a-z])")
-_TOKEN = re.compile(rf"{_CAP}|[A-Z]+(?:-[A-Z]+)?")
+    rf"(?<![\w.])(?P<sur>[{UPPER}][a-z]{_L}*(?:-{_L}+)?)\s(?:[{UPPER}]\.\s?){{2,3}}(?!\s?[{UPPER}][a-z])")
+_TOKEN = re.compile(rf"{_CAP}|[{UPPER}]+(?:-[{UPPER}]+)?")
 
 #: Honorifics and titles after which a capitalised word is a person (guide §3.3 R).
 HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Comr.", "Comrs.",
@@ -109,7 +112,7 @@ def _after_honorific(text: str, left: str) -> list[NameMatch]:
     return out
 
 
-_NAME_PIECE = re.compile(rf"\s?(?:{_INITIAL}|{_CAP}|[A-Z]+)")
+_NAME_PIECE = re.compile(rf"\s?(?:{_INITIAL}|{_CAP}|[{UPPER}]+)")
 
 
 def _name_extent(text: str, start: int) -> int:

@@ -63,6 +63,11 @@ def write_tei(record: Record, tool_version: str) -> bytes:
     return xmlio.stamp_generated(data + b"\n")
 
 
+def _shown(marker: str) -> str:
+    """A marker as text: ``[1]`` keeps its number only (no bracket may stand in the text)."""
+    return marker[1:-1] if marker.startswith("[") else marker
+
+
 class _Writer:
     def __init__(self, ids: _Ids):
         self.ids = ids
@@ -87,6 +92,8 @@ class _Writer:
 
     def _closer(self, parent: etree._Element, block: Closer) -> None:
         closer = sub(parent, "closer")
+        if block.salute:
+            self.inlines(sub(closer, "salute"), block.salute)
         if block.signed:
             self.inlines(sub(closer, "signed"), block.signed)
         if block.typist:
@@ -106,7 +113,7 @@ class _Writer:
     def _footnote(self, parent: etree._Element, fn: Footnote, place: str) -> etree._Element:
         note = sub(parent, "note", type="authorial", place=place, n=fn.marker)
         note.set(XML_ID, f"{self.ids.root}-fn{fn.number}")
-        sub(note, "label").text = fn.marker
+        sub(note, "label").text = _shown(fn.marker)
         add_text(note, " ")
         self.inlines(note, fn.content)
         return note
@@ -163,7 +170,7 @@ class _Writer:
             add_text(parent, node.marker)  # a call without note text stays as printed
         elif isinstance(node, NoteCall):
             ref = self._el(parent, "ref", type="note-call", target=f"#{self.ids.root}-fn{node.note.number}")
-            ref.text = node.marker
+            ref.text = _shown(node.marker)
             self._footnote(parent, node.note, place="foot")
         elif isinstance(node, Email):
             email = self._el(parent, "email")

@@ -1,0 +1,174 @@
+"""Publish stage, print edition: TEI → print HTML (xslt/print) → PDF (WeasyPrint).
+
+The documents are read safely, put in date order and wrapped with the register
+in one ``teiCorpus`` so the stylesheet can lay out the whole volume in one
+pass (title page, principles, contents, documents, person index, sources).
+
+A volume is rendered twice: the first layout tells on which page every name
+anchor landed, the second prints the person index with each page once. Only
+the back matter changes between the passes, so the pages before it (contents,
+documents) are laid out identically and the TOC's CSS page numbers stay true.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from lxml import etree
+
+from toolchain import xmlio
+from toolchain.diagnostics import Diagnostic, Report
+from toolchain.errors import InputError, Location, UsageError
+from toolchain.paths import REGISTER_NAME, XSLT_DIR
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+PRINT_XSL = XSLT_DIR / "print" / "print.xsl"
+_T = f"{{{TEI_NS}}}"
+
+
+@dataclass
+class Edition:
+    """The documents of one build, in volume order, and the register they point into."""
+
+    docs: list[tuple[Path, etree._Element]]
+    register: etree._Element | None
+    report: Report = field(default_factory=Report)
+
+
+def collect_tei(paths: Iterable[os.PathLike | str]) -> list[Path]:
+    """TEI files named on the command line; folders give their ``*.xml`` except the register."""
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files.extend(sorted(f for f in p.glob("*.xml") if f.name != REGISTER_NAME))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise UsageError(f"{p}: no such file or folder")
+    if not files:
+        raise UsageError("no TEI files found in " + ", ".join(str(p) for p in paths))
+    return files
+
+
+def _date_key(root: etree._Element) -> str:
+    """Earliest possible day of the document date; undated documents sort last."""
+    for date in root.iterfind(f"{_T}teiHeader/{_T}profileDesc/{_T}creation/{_T}date"):
+        key = date.get("when") or date.get("notBefore") or date.get("notAfter")
+        if key:
+            return key
+    return "9999"
+
+
+def load_edition(paths: Iterable[os.PathLike | str]) -> Edition:
+    """Read every TEI file (safe parser) and the register next to the first one."""
+    files = collect_tei(paths)
+    report = Report()
+    docs = []
+    for f in files:
+        root = xmlio.parse_xml(f).getroot()
+        if root.tag != f"{_T}TEI" or root.find(f"{_T}text") is None:
+            raise InputError(f"not a TEI document (root element <{etree.QName(root).localname}>"
+                             " with a <text>, in the TEI namespace, expected)",
+                             Location(str(f), root.sourceline, 1))
+        docs.append((f, root))
+    docs.sort(key=lambda d: (_date_key(d[1]), d[0].name))
+    reg_path = files[0].parent / REGISTER_NAME
+    register = None
+    if reg_path.exists():
+        register = xmlio.parse_xml(reg_path).getroot()
+    else:
+        report.add(Diagnostic("warning", "pdf-register",
+                              "no register.xml next to the TEI files: the index uses printed names",
+                              str(reg_path)))
+    return Edition(docs, register, report)
+
+
+def corpus_bytes(docs: Sequence[etree._Element], register: etree._Element | None) -> bytes:
+    """The stylesheet's input: a teiCorpus of the documents, then the register."""
+    corpus = etree.Element(f"{_T}teiCorpus", nsmap={None: TEI_NS})
+    header = etree.SubElement(corpus, f"{_T}teiHeader")
+    title_stmt = etree.SubElement(etree.SubElement(header, f"{_T}fileDesc"), f"{_T}titleStmt")
+    etree.SubElement(title_stmt, f"{_T}title").text = "tei-tool print edition"
+    for root in docs:
+        corpus.append(_copy(root))
+    if register is not None:
+        reg = _copy(register)
+        reg.set("{http://www.w3.org/XML/1998/namespace}id", "register")
+        corpus.append(reg)
+    return etree.tostring(corpus, encoding="UTF-8")
+
+
+def _copy(el: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(el))
+
+
+class Printer:
+    """The print stylesheet, compiled once and reused for every document of a run."""
+
+    def __init__(self) -> None:
+        from saxonche import PySaxonProcessor  # lazy: slow import, only for publishing
+
+        self._proc = PySaxonProcessor(license=False)
+        xslt = self._proc.new_xslt30_processor()
+        self._exe = xslt.compile_stylesheet(stylesheet_file=str(PRINT_XSL))
+
+    def html(self, corpus: bytes, layout: str, pages: dict[str, int] | None = None) -> str:
+        """Print HTML of a corpus; ``pages`` maps name anchors to pages (second pass)."""
+        exe = self._exe
+        exe.clear_parameters()
+        exe.set_parameter("layout", self._proc.make_string_value(layout))
+        if pages is not None:
+            exe.set_parameter("pages", self._proc.parse_xml(xml_text=_pages_xml(pages)))
+        node = self._proc.parse_xml(xml_text=corpus.decode("utf-8"))
+        exe.set_global_context_item(xdm_item=node)
+        return exe.transform_to_string(xdm_node=node)
+
+
+def _pages_xml(pages: dict[str, int]) -> str:
+    root = etree.Element("pages")
+    for anchor, page in pages.items():
+        etree.SubElement(root, "a", id=anchor, page=str(page))
+    return etree.tostring(root, encoding="unicode")
+
+
+def _render(html: str):
+    """Lay out print HTML with WeasyPrint; stylesheet and fonts resolve from xslt/print."""
+    from weasyprint import HTML  # lazy: heavy import, only for PDF output
+
+    return HTML(string=html, base_url=str(PRINT_XSL.parent) + "/").render()
+
+
+def _anchor_pages(document) -> dict[str, int]:
+    """Page (1-based) of every name anchor in a rendered document."""
+    return {name: number
+            for number, page in enumerate(document.pages, start=1)
+            for name in page.anchors if name.startswith("pn-")}
+
+
+def _pdf_bytes(document) -> bytes:
+    return document.write_pdf()
+
+
+def build_volume(paths: Iterable[os.PathLike | str], out: os.PathLike | str) -> Report:
+    """Write the whole edition as one PDF volume to ``out``."""
+    edition = load_edition(paths)
+    corpus = corpus_bytes([r for _, r in edition.docs], edition.register)
+    printer = Printer()
+    first = _render(printer.html(corpus, "volume"))
+    final = _render(printer.html(corpus, "volume", _anchor_pages(first)))
+    xmlio.atomic_write(out, _pdf_bytes(final))
+    return edition.report
+
+
+def build_per_document(paths: Iterable[os.PathLike | str], out_dir: os.PathLike | str) -> Report:
+    """Write one PDF per document as ``out_dir/<stem>.pdf`` (the HTML edition links it)."""
+    edition = load_edition(paths)
+    printer = Printer()
+    for path, root in edition.docs:
+        html = printer.html(corpus_bytes([root], edition.register), "document")
+        xmlio.atomic_write(xmlio.confined_path(out_dir, path.stem + ".pdf"),
+                           _pdf_bytes(_render(html)))
+    return edition.report

@@ -22,6 +22,10 @@ _RIGHTS = re.compile(r"^(The History and Public Policy Program welcomes|To enqui
                      r"Some documents may be subject)", re.I)
 _ARCHIVE = re.compile(r"(?:\((?P<paren>[A-Z][A-Za-z]{2,7})\)|\b(?P<acr>[A-Z][A-Z]{2,6})\b)[,.]?\s*"
                       r"(?=(?:F\.|f\.|[Ff]ond|[Ll]ist[yi]?\b|[Ll]l?\.|[Oo]p\.|[Oo]pis|[Dd]elo|[Pp]apka)\s*\d?)")
+#: Without fond/opis markers: a parenthesised acronym, or an acronym opening the citation
+#: (``SAPMO-BArch, DY 30/IV 2/20/137``, ``... (PRCFMA), 106-00075-01``).
+_LOOSE_ARCHIVE = re.compile(r"\((?P<paren>[A-Z][A-Za-z-]{1,15})\)|^\s*(?P<acr>(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])"
+                            r"[A-Z][A-Za-z-]{1,15})(?=[,\s])")
 _IDNO = re.compile(r"\b(?P<k>[Ff]ond|F\.|f\.|[Oo]pis|[Oo]p\.|[Dd]elo\.?|d\.|[Pp]apka|P\.)\s*"
                    r"(?P<v>\d[0-9A-Za-z]*)")
 _IDNO_KIND = {"fond": "fond", "f.": "fond", "opis": "opis", "op.": "opis", "delo": "delo",
@@ -63,10 +67,10 @@ def parse_archives(citation: str) -> list[Archive]:
     body = re.sub(r"^.*?Digital Archive,\s*", "", citation) if "Digital Archive," in citation else citation
     out = []
     for segment in re.split(r";\s*(?:and\s+)?", body):
-        m = _ARCHIVE.search(segment)
+        m = _ARCHIVE.search(segment) or _LOOSE_ARCHIVE.search(segment)
         if not m:
             continue
-        ref = segment[m.start():]
+        ref = segment if m.group("paren") else segment[m.start():]
         ref = re.split(r"\.\s+(?=[A-Z][a-z])", ref)[0].strip().rstrip(".")
         arch = Archive(m.group("paren") or m.group("acr"), printed=ref)
         for im in _IDNO.finditer(ref):

@@ -39,9 +39,6 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     """Decode a source page, refusing binary and non-UTF-8 input with a located message."""
     if not data.strip():
         raise InputError("empty file: no text to convert", Location(path))
-    if len(data) > MAX_SOURCE_BYTES:
-        raise InputError(f"file is {len(data) // 1024} KB; source pages above "
-                         f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB are refused", Location(path))
     if b"\x00" in data[:8192]:
         raise InputError("binary file (NUL bytes), not a text page", Location(path))
     if encoding:
@@ -86,8 +83,12 @@ def split_lines(text: str) -> list[Line]:
 
 
 def read_source(path: Path, encoding: str | None = None) -> list[Line]:
-    """Read and split a source page."""
+    """Read and split a source page (an oversized file is refused before it is read)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise InputError(f"file is {size // (1024 * 1024)} MB; source pages above "
+                             f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB are refused", Location(str(path)))
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", Location(str(path))) from None

@@ -115,7 +115,7 @@ def _ms_desc(source: etree._Element, record: Record, rid: str) -> None:
     if settlement:
         sub(ident, "settlement").text = settlement
     sub(ident, "repository", ref=_reg(record.refs.get(("org", first.repository)))).text = first.repository
-    for kind, value in first.idnos:
+    for kind, value in first.idnos or [("citation", first.printed)]:
         sub(ident, "idno", type=kind).text = value
     for other in archives[1:]:
         alt = sub(ident, "altIdentifier")

@@ -62,6 +62,23 @@ def convert(sources, out_dir, force, unlinked, encoding, quiet):
     raise SystemExit(ExitCode.PROBLEMS if result.failed else ExitCode.OK)
 
 
+# ---------------------------------------------------------------- pdf (issue 7)
+
+@cli.command(help="Print edition: TEI files or folders as one PDF volume and/or one PDF per "
+                  "document. register.xml next to the TEI files gives the person index.")
+@click.argument("tei", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "volume", type=click.Path(path_type=Path),
+              help="Write the volume (title page, contents, documents in date order, "
+                   "person index, sources) to this PDF file.")
+@click.option("--per-document", type=click.Path(path_type=Path),
+              help="Write one PDF per document into this folder, named <stem>.pdf.")
+def pdf(tei, volume, per_document):
+    from toolchain.publish.pdf import publish_pdf
+
+    _emit(publish_pdf(tei, volume=volume, per_document=per_document))
+    raise SystemExit(ExitCode.OK)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning library errors into one line and an exit code."""
     verbose = "--verbose" in (argv if argv is not None else sys.argv[1:])

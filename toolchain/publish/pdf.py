@@ -70,8 +70,8 @@ def load_edition(paths: Iterable[os.PathLike | str]) -> Edition:
     for f in files:
         root = xmlio.parse_xml(f).getroot()
         if root.tag != f"{_T}TEI" or root.find(f"{_T}text") is None:
-            raise InputError(f"not a TEI document (root element <{etree.QName(root).localname}>"
-                             " with a <text>, in the TEI namespace, expected)",
+            raise InputError(f"not a TEI document: root <{etree.QName(root).localname}>; expected"
+                             " <TEI> in the TEI namespace, with a <text>",
                              Location(str(f), root.sourceline, 1))
         docs.append((f, root))
     docs.sort(key=lambda d: (_date_key(d[1]), d[0].name))
@@ -148,27 +148,30 @@ def _anchor_pages(document) -> dict[str, int]:
             for name in page.anchors if name.startswith("pn-")}
 
 
-def _pdf_bytes(document) -> bytes:
-    return document.write_pdf()
+def publish_pdf(paths: Iterable[os.PathLike | str], volume: os.PathLike | str | None = None,
+                per_document: os.PathLike | str | None = None) -> Report:
+    """Print the TEI files as a volume PDF and/or one ``<stem>.pdf`` per document.
 
-
-def build_volume(paths: Iterable[os.PathLike | str], out: os.PathLike | str) -> Report:
-    """Write the whole edition as one PDF volume to ``out``."""
+    Every input is read and checked before anything is written, and each PDF is
+    written atomically, so bad input never leaves a half-written file.
+    """
+    if volume is None and per_document is None:
+        raise UsageError("say where to write: --out FILE.pdf and/or --per-document DIR")
     edition = load_edition(paths)
-    corpus = corpus_bytes([r for _, r in edition.docs], edition.register)
     printer = Printer()
+    if volume is not None:
+        xmlio.atomic_write(volume, build_volume(edition, printer))
+    if per_document is not None:
+        for path, root in edition.docs:
+            html = printer.html(corpus_bytes([root], edition.register), "document")
+            xmlio.atomic_write(xmlio.confined_path(per_document, path.stem + ".pdf"),
+                               _render(html).write_pdf())
+    return edition.report
+
+
+def build_volume(edition: Edition, printer: Printer) -> bytes:
+    """The volume PDF; laid out twice so the index prints real, de-duplicated pages."""
+    corpus = corpus_bytes([r for _, r in edition.docs], edition.register)
     first = _render(printer.html(corpus, "volume"))
     final = _render(printer.html(corpus, "volume", _anchor_pages(first)))
-    xmlio.atomic_write(out, _pdf_bytes(final))
-    return edition.report
-
-
-def build_per_document(paths: Iterable[os.PathLike | str], out_dir: os.PathLike | str) -> Report:
-    """Write one PDF per document as ``out_dir/<stem>.pdf`` (the HTML edition links it)."""
-    edition = load_edition(paths)
-    printer = Printer()
-    for path, root in edition.docs:
-        html = printer.html(corpus_bytes([root], edition.register), "document")
-        xmlio.atomic_write(xmlio.confined_path(out_dir, path.stem + ".pdf"),
-                           _pdf_bytes(_render(html)))
-    return edition.report
+    return final.write_pdf()

@@ -50,6 +50,10 @@ _PLURAL_END = re.compile(
     % "|".join(re.escape(h) for h in _PLURAL))
 
 
+#: A speaker label opening a paragraph of minutes: ``Khrushchev: ...``, ``Zhou Enlai: ...``.
+_SPEAKER = re.compile(rf"^\s*(?P<name>{_CAP}(?:\s{_CAP}){{0,2}}):\s")
+
+
 @dataclass(frozen=True)
 class NameMatch:
     start: int
@@ -152,6 +156,10 @@ def find_persons(text: str, left: str = "",
         if _surname_ok(m.group("sur")):
             cands.append(NameMatch(m.start(), m.end() - (m.group().endswith(" ")), "initials"))
     cands += _east_asian(text)
+    if not left.strip():
+        m = _SPEAKER.match(text)
+        if m and not any(is_english(w) for w in m.group("name").split()):
+            cands.append(NameMatch(m.start("name"), m.end("name"), "speaker"))
     cands += _after_honorific(text, left)
     if known is not None:
         for tok in _TOKEN.finditer(text):

@@ -79,6 +79,24 @@ def pdf(tei, volume, per_document):
     raise SystemExit(ExitCode.OK)
 
 
+# ---------------------------------------------------------------- html (issue 6)
+
+@cli.command(help="HTML edition: TEI files or folders as a static site in OUT (index, one page "
+                  "per document, register, editorial principles). register.xml next to the TEI "
+                  "files is the register; OUT/<stem>.pdf, when present, is linked.")
+@click.argument("tei", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", default="build/html", show_default=True,
+              type=click.Path(path_type=Path), help="Folder of the site (created if missing).")
+@click.option("--title", default=None, help="Title of the edition (default: the print volume's).")
+def html(tei, out_dir, title):
+    from toolchain.publish.html import DEFAULT_TITLE, build_html
+
+    result = build_html(tei, out_dir, title=title or DEFAULT_TITLE)
+    _emit(result.report)
+    click.echo(result.summary(), err=True)
+    raise SystemExit(ExitCode.OK)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning library errors into one line and an exit code."""
     verbose = "--verbose" in (argv if argv is not None else sys.argv[1:])

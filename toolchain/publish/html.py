@@ -1,0 +1,176 @@
+"""Publish stage, web: TEI files + register → static HTML site (xslt/html).
+
+Python only gathers and checks the inputs and writes files; every byte of
+HTML comes from the XSLT (no string templating here). All pages are rendered
+in memory first and written only when every page succeeded, each with an
+atomic rename, so a bad input never leaves a half-built site behind.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from lxml import etree
+
+from toolchain import xmlio
+from toolchain.diagnostics import Diagnostic, Report
+from toolchain.errors import InputError, Location, UsageError
+from toolchain.paths import REGISTER_NAME, XSLT_DIR
+from toolchain.publish.xslt import Transformer
+
+HTML_XSL = XSLT_DIR / "html" / "html.xsl"
+CSS_FILE = XSLT_DIR / "html" / "edition.css"
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+TT_NS = "http://tei-tool/ns"
+#: Title of the edition when the caller gives none (same words as the print volume).
+DEFAULT_TITLE = "Translated Cold War Records: A Critical Edition"
+#: Pages of the site itself; a document stem must not take their names.
+SITE_PAGES = ("index", "about", "register")
+
+
+@dataclass
+class TeiInput:
+    """One document to publish: where it came from, its safe page stem, its bytes and tree."""
+
+    path: Path
+    stem: str
+    data: bytes
+    root: etree._Element
+
+
+@dataclass
+class HtmlResult:
+    """What ``build_html`` wrote, with the diagnostics of the run."""
+
+    out_dir: Path
+    written: list[Path] = field(default_factory=list)
+    report: Report = field(default_factory=Report)
+    documents: int = 0
+
+    def summary(self) -> str:
+        return (f"html: {self.documents} document(s), {len(self.written)} file(s) "
+                f"written to {self.out_dir}")
+
+
+def collect_tei_paths(paths: Iterable[Path]) -> list[Path]:
+    """TEI files named on the command line: files as given, folders' *.xml sorted
+    (their register.xml excluded). Missing paths and an empty result are usage errors."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found.extend(sorted(f for f in p.glob("*.xml") if f.name != REGISTER_NAME))
+        elif p.is_file():
+            found.append(p)
+        else:
+            raise UsageError("no such file or folder", Location(str(p)))
+    if not found:
+        raise UsageError("no TEI files to publish (folders hold no *.xml besides register.xml)")
+    return list(dict.fromkeys(found))
+
+
+def page_stem(path: Path) -> str:
+    """The page name of a TEI file: its stem with anything but [A-Za-z0-9._-] replaced,
+    so a file name can never become markup or a path outside the site."""
+    return re.sub(r"[^A-Za-z0-9._-]", "-", path.stem).lstrip(".") or "document"
+
+
+def load_tei(path: Path) -> TeiInput:
+    """Read one TEI document safely and check it is one (root TEI, a text)."""
+    root = xmlio.parse_xml(path).getroot()
+    data = path.read_bytes()
+    where = Location(str(path), root.sourceline, 1)
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        raise InputError(f"root element is <{etree.QName(root).localname}>, not a TEI "
+                         f"document in the TEI namespace", where)
+    if root.find(f"{{{TEI_NS}}}text") is None or root.find(f"{{{TEI_NS}}}teiHeader") is None:
+        raise InputError("TEI document without teiHeader or text", where)
+    if not root.get("{http://www.w3.org/XML/1998/namespace}id"):
+        raise InputError("TEI root has no xml:id (guide §3.3 U)", where)
+    return TeiInput(path, page_stem(path), data, root)
+
+
+def find_register(paths: Sequence[Path], report: Report) -> Path | None:
+    """The register: register.xml next to the documents. Documents from folders
+    with different registers cannot share one register page: usage error."""
+    candidates = {(p.parent / REGISTER_NAME).resolve() for p in paths}
+    existing = sorted(c for c in candidates if c.is_file())
+    if len({c.read_bytes() for c in existing}) > 1:
+        raise UsageError("documents come from folders with different registers: "
+                         + ", ".join(map(str, existing)))
+    if not existing:
+        report.add(Diagnostic("warning", "html-no-register",
+                              f"no {REGISTER_NAME} next to the documents; names are not linked",
+                              str(paths[0].parent / REGISTER_NAME)))
+        return None
+    return existing[0]
+
+
+def _check_stems(docs: Sequence[TeiInput]) -> None:
+    seen: dict[str, Path] = {}
+    for d in docs:
+        if d.stem in SITE_PAGES:
+            raise InputError(f"a document may not be named {d.stem!r} (a page of the site)",
+                             Location(str(d.path)))
+        if d.stem in seen:
+            raise InputError(f"same page name {d.stem!r} as {seen[d.stem]}", Location(str(d.path)))
+        seen[d.stem] = d.path
+
+
+def edition_xml(docs: Sequence[TeiInput], register: etree._Element | None,
+                out_dir: Path, title: str) -> bytes:
+    """The single input of the stylesheet: every document (with its page stem and
+    whether DIR/<stem>.pdf exists) and the register, in a tt:edition wrapper."""
+    edition = etree.Element(f"{{{TT_NS}}}edition", nsmap={"tt": TT_NS}, title=title)
+    for d in docs:
+        wrapper = etree.SubElement(edition, f"{{{TT_NS}}}doc", stem=d.stem,
+                                   pdf="yes" if (out_dir / f"{d.stem}.pdf").is_file() else "no")
+        wrapper.append(etree.fromstring(etree.tostring(d.root)))
+    if register is not None:
+        etree.SubElement(edition, f"{{{TT_NS}}}register").append(
+            etree.fromstring(etree.tostring(register)))
+    return etree.tostring(edition, encoding="utf-8")
+
+
+def render_site(docs: Sequence[TeiInput], register: etree._Element | None, out_dir: Path,
+                title: str, transformer: Transformer | None = None) -> dict[str, bytes]:
+    """Every file of the site as name → bytes (pages, TEI copies, CSS), nothing written."""
+    tr = transformer or Transformer()
+    edition = tr.parse(edition_xml(docs, register, out_dir, title), "edition")
+    pages = [("index", ""), ("about", ""), ("register", "")] + [("document", d.stem) for d in docs]
+    files: dict[str, bytes] = {}
+    for page, stem in pages:
+        html = tr.render(HTML_XSL, {"edition": edition, "page": page, "stem": stem})
+        files[f"{stem or page}.html"] = html.encode("utf-8")
+    for d in docs:
+        files[f"{d.stem}.xml"] = d.data
+    if register is not None:
+        files[REGISTER_NAME] = etree.tostring(register.getroottree(), encoding="utf-8",
+                                              xml_declaration=True)  # as parsed: no DTD, no entities
+    files[CSS_FILE.name] = CSS_FILE.read_bytes()
+    return files
+
+
+def build_html(paths: Iterable[Path], out_dir: Path, title: str = DEFAULT_TITLE,
+               transformer: Transformer | None = None) -> HtmlResult:
+    """Publish the TEI files (or folders) as a static site in ``out_dir``.
+
+    Writes index.html, about.html, register.html, <stem>.html per document, the
+    TEI files and register.xml next to them, and edition.css. Raises ``InputError``
+    (file:line:col) for a file that is not usable TEI; nothing is written then.
+    """
+    out_dir = Path(out_dir)
+    result = HtmlResult(out_dir)
+    tei_paths = collect_tei_paths(paths)
+    docs = [load_tei(p) for p in tei_paths]
+    _check_stems(docs)
+    reg_path = find_register(tei_paths, result.report)
+    register = xmlio.parse_xml(reg_path).getroot() if reg_path else None
+    files = render_site(docs, register, out_dir, title, transformer)
+    for name, data in files.items():
+        target = xmlio.confined_path(out_dir, name)
+        xmlio.atomic_write(target, data)
+        result.written.append(target)
+    result.documents = len(docs)
+    return result

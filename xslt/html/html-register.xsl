@@ -1,0 +1,97 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The register page: persons, organisations and places named in the edition,
+  each with its spellings and back-links to every document that names it.
+
+  Why only entries the documents point to: the register file also holds
+  candidates and entries of documents outside this build; listing them would
+  show entries with no document. Every name link of a document page lands on
+  an entry of this page (the link checker test relies on it).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tt="http://tei-tool/ns"
+    xmlns:h="http://tei-tool/ns/html"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:template name="h:register-page">
+    <xsl:variable name="linked" select="distinct-values($h:docs/TEI/text//*[@ref]
+                                        ! h:reg-target(tt:reg-id(@ref)))[. != '']"/>
+    <xsl:variable name="entries" select="$h:register/standOff//(person | org | place)[@xml:id = $linked]"/>
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="title" select="'Register of persons, organisations and places'"/>
+      <xsl:with-param name="current" select="'register'"/>
+      <xsl:with-param name="content">
+        <p>Every person, organisation and place named in the documents, under one
+          main name, with the spellings the documents print and links to each
+          document that names the entry.</p>
+        <xsl:for-each select="['person', 'persons', 'Persons'], ['org', 'organisations', 'Organisations'],
+                              ['place', 'places', 'Places']">
+          <xsl:variable name="kind" select="?1"/>
+          <xsl:variable name="group" as="element()*">
+            <xsl:perform-sort select="$entries[tt:reg-kind(.) = $kind]">
+              <xsl:sort select="lower-case(tt:reg-name(.))"/>
+            </xsl:perform-sort>
+          </xsl:variable>
+          <xsl:if test="exists($group)">
+            <xsl:call-template name="h:section">
+              <xsl:with-param name="id" select="?2"/>
+              <xsl:with-param name="heading" select="?3"/>
+              <xsl:with-param name="content">
+                <ul class="register">
+                  <xsl:apply-templates select="$group" mode="h:register"/>
+                </ul>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!--* One register entry: main name, variants, facts, documents naming it. -->
+  <xsl:template match="person | org | place" mode="h:register">
+    <xsl:variable name="id" select="string(@xml:id)"/>
+    <xsl:variable name="names" select="(persName | orgName | placeName)"/>
+    <xsl:variable name="retired" select="../*[tt:reg-id(@sameAs) = $id]/@xml:id ! string()"/>
+    <xsl:variable name="docs" select="$h:docs[TEI/text//*[h:reg-target(tt:reg-id(@ref)) = $id]]"/>
+    <li id="{$id}" class="reg-entry reg-{tt:reg-kind(.)}">
+      <p class="reg-name"><xsl:value-of select="tt:reg-name(.)"/></p>
+      <xsl:variable name="variants" select="distinct-values($names[not(@type = 'main')] ! normalize-space())
+                                            [. != tt:reg-name(current())]"/>
+      <xsl:if test="exists($variants)">
+        <p class="reg-variants">
+          <xsl:text>Also printed as: </xsl:text>
+          <xsl:for-each select="$names[not(@type = 'main')][normalize-space() = $variants]">
+            <span>
+              <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+              <xsl:value-of select="normalize-space()"/>
+            </span>
+            <xsl:if test="position() != last()"><xsl:text>; </xsl:text></xsl:if>
+          </xsl:for-each>
+        </p>
+      </xsl:if>
+      <xsl:for-each select="occupation | roleName | location | note | desc">
+        <p class="reg-fact"><xsl:value-of select="normalize-space(string-join(.//text(), ' '))"/></p>
+      </xsl:for-each>
+      <p class="reg-docs">
+        <xsl:text>Named in: </xsl:text>
+      </p>
+      <ul class="reg-docs">
+        <xsl:for-each select="$docs">
+          <xsl:variable name="n" select="count(TEI/text//*[h:reg-target(tt:reg-id(@ref)) = $id])"/>
+          <li>
+            <a href="{h:doc-href(.)}"><xsl:value-of select="tt:date-text(TEI) || ', ' || tt:title(TEI)"/></a>
+            <xsl:value-of select="' (' || $n || (if ($n = 1) then ' mention)' else ' mentions)')"/>
+          </li>
+        </xsl:for-each>
+      </ul>
+      <xsl:for-each select="$retired">
+        <span id="{.}" class="reg-retired"/>
+      </xsl:for-each>
+    </li>
+  </xsl:template>
+</xsl:stylesheet>

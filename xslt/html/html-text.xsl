@@ -1,0 +1,168 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  HTML rendering of the document text: implementations of the render hooks
+  of ../common/text.xsl. Only HOW things look is decided here; which words,
+  brackets and labels are printed comes from common.
+
+  Classes: "i-KIND" on every inline feature (KIND from tt:kind), "r-editor" or
+  "r-translator" on interventions, "br" on printed-back brackets and labels,
+  "b-KIND" on blocks. edition.css styles them; the legend explains them.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tt="http://tei-tool/ns"
+    xmlns:h="http://tei-tool/ns/html"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <!--* HTML element for each block kind when it stands on its own. -->
+  <xsl:variable name="h:block-elements" as="map(xs:string, xs:string)" select="map {
+      'document': 'div', 'opener': 'div', 'head': 'h3', 'dateline': 'p', 'p': 'p',
+      'closer': 'div', 'signed': 'p', 'postscript': 'div', 'ab': 'p',
+      'distribution': 'div', 'list': 'ul', 'list-head': 'p', 'item': 'li', 'footnote': 'p'}"/>
+
+  <!--* True when a block sits inside phrasing content in HTML (a p, heading,
+        list item or note), where only a span is allowed. -->
+  <xsl:function name="h:in-phrasing" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/ancestor::*[self::p or self::head or self::dateline
+        or self::signed or self::ab or self::item or self::label or self::note
+        [not(@type = 'distribution')]])"/>
+  </xsl:function>
+
+  <xsl:template name="tt:block">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:variable name="name" select="if (h:in-phrasing($el)) then 'span'
+        else if ($kind = 'item' and not($el/parent::list)) then 'p'
+        else ($h:block-elements($kind), 'div')[1]"/>
+    <xsl:element name="{$name}">
+      <xsl:attribute name="class" select="'b-' || $kind"/>
+      <xsl:if test="$kind = 'distribution'">
+        <xsl:attribute name="aria-label" select="'Distribution list'"/>
+        <xsl:attribute name="role" select="'group'"/>
+      </xsl:if>
+      <xsl:call-template name="h:lang-attribute">
+        <xsl:with-param name="el" select="$el"/>
+      </xsl:call-template>
+      <xsl:sequence select="$content"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template name="tt:inline">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:variable name="when" select="$el/self::date/@when[. castable as xs:date
+        or . castable as xs:gYearMonth or . castable as xs:gYear]"/>
+    <xsl:element name="{if ($when) then 'time' else 'span'}">
+      <xsl:attribute name="class" select="string-join(('i-' || $kind,
+          ('r-' || tt:resp($el))[exists(tt:brackets($el)) or $el/@resp]), ' ')"/>
+      <xsl:if test="$when">
+        <xsl:attribute name="datetime" select="$when"/>
+      </xsl:if>
+      <xsl:if test="$kind = $tt:legend-kinds">
+        <xsl:attribute name="title" select="string-join((tt:kind-label($kind),
+            ('(' || tt:resp($el) || ')')[$el/@resp or exists(tt:brackets($el))]), ' ')"/>
+      </xsl:if>
+      <xsl:call-template name="h:lang-attribute">
+        <xsl:with-param name="el" select="$el"/>
+      </xsl:call-template>
+      <xsl:sequence select="$content"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template name="tt:bracket">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="el" as="element()"/>
+    <xsl:if test="$text != ''">
+      <span class="br br-{tt:resp($el)}"><xsl:value-of select="$text"/></span>
+    </xsl:if>
+  </xsl:template>
+
+  <!--* Names link to their register entry when the register has it; a retired
+        entry (with @sameAs) links to the entry that replaced it. -->
+  <xsl:template name="tt:name">
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="reg-id" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:variable name="target" select="h:reg-target($reg-id)"/>
+    <xsl:variable name="class" select="'i-' || tt:kind($el)"/>
+    <xsl:choose>
+      <xsl:when test="$target != '' and not($el/ancestor::ref)">
+        <a class="{$class} name" href="register.html#{$target}"><xsl:sequence select="$content"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="{$class} unlinked"><xsl:sequence select="$content"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--* The register id a name should link to ('' when the register lacks it). -->
+  <xsl:function name="h:reg-target" as="xs:string">
+    <xsl:param name="reg-id" as="xs:string"/>
+    <xsl:variable name="entry" select="tt:reg-entry($h:register/standOff, $reg-id)"/>
+    <xsl:variable name="survivor" select="tt:reg-entry($h:register/standOff, tt:reg-id($entry/@sameAs))"/>
+    <xsl:sequence select="string(($survivor/@xml:id, $entry/@xml:id)[1])"/>
+  </xsl:function>
+
+  <xsl:template name="tt:note-call">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:param name="marker" as="xs:string"/>
+    <a class="note-call i-{tt:kind($note)}" id="{tt:call-anchor($note)}"
+       href="#{tt:note-anchor($note)}" aria-label="{h:note-name($note, $number)}">
+      <sup><xsl:value-of select="($marker[. != ''], string($number))[1]"/></sup>
+    </a>
+  </xsl:template>
+
+  <!--* "Note 1" / "Translator's note 2": the accessible name of a note. -->
+  <xsl:function name="h:note-name" as="xs:string">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:sequence select="(if (tt:kind($note) = 'translator-note') then 'Translator''s note '
+                           else 'Note ') || $number"/>
+  </xsl:function>
+
+  <xsl:template name="tt:line-break">
+    <xsl:param name="el" as="element()"/>
+    <br/>
+  </xsl:template>
+
+  <!--* lang on an element whose xml:lang differs from its parent's. -->
+  <xsl:template name="h:lang-attribute">
+    <xsl:param name="el" as="element()"/>
+    <xsl:if test="$el/@xml:lang and $el/@xml:lang != tt:lang($el/..)">
+      <xsl:attribute name="lang" select="$el/@xml:lang"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!--* The numbered notes of a document as an ordered list with back-links. -->
+  <xsl:template name="h:notes">
+    <xsl:param name="text" as="element()"/>
+    <xsl:variable name="notes" select="tt:numbered-notes($text)"/>
+    <xsl:if test="exists($notes)">
+      <xsl:call-template name="h:section">
+        <xsl:with-param name="id" select="'notes'"/>
+        <xsl:with-param name="heading" select="'Notes'"/>
+        <xsl:with-param name="content">
+          <ol class="notes">
+            <xsl:for-each select="$notes">
+              <li id="{tt:note-anchor(.)}" value="{tt:note-number(.)}" class="i-{tt:kind(.)}">
+                <xsl:call-template name="tt:note-body">
+                  <xsl:with-param name="note" select="."/>
+                </xsl:call-template>
+                <xsl:text> </xsl:text>
+                <a class="back-link" href="#{tt:call-anchor(.)}"
+                   aria-label="Back to the call of {h:note-name(., tt:note-number(.))}">↩</a>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -126,6 +126,11 @@ class Register:
     def _index(self) -> None:
         self.entries: dict[str, etree._Element] = {}
         self.names: dict[str, list[tuple[str, str]]] = {"person": [], "org": [], "place": []}
+        self._by_surname: dict[str, list[tuple[NameKey, str]]] = {}
+        self._by_full: dict[str, set[str]] = {}
+        self._by_fold: dict[str, set[str]] = {}
+        self._surnames: dict[str, set[str]] = {}
+        self._org_place_rx = None
         for kind, (_, el_name, name_el, _) in KIND_LIST.items():
             for el in self.tree.iter(_t(el_name)):
                 xid = el.get(XML_ID)
@@ -137,12 +142,20 @@ class Register:
                 for n in el.findall(_t(name_el)):
                     text = " ".join("".join(n.itertext()).split())
                     if text:
-                        self.names[kind].append((text, xid))
-        self._org_place_rx = None
-        self._surnames: dict[str, set[str]] = {}
-        for text, xid in self.names["person"]:
-            key = name_key(text)
-            self._surnames.setdefault(key.surname, set()).add(xid)
+                        self._add_name(kind, text, xid)
+
+    def _add_name(self, kind: str, text: str, xid: str) -> None:
+        """Index one name of an entry (lookups stay fast as the register grows)."""
+        self.names[kind].append((text, xid))
+        if kind != "person":
+            self._by_fold.setdefault(fold(text), set()).add(xid)
+            self._org_place_rx = None
+            return
+        key = name_key(text)
+        self._by_surname.setdefault(key.surname, []).append((key, xid))
+        if key.full:
+            self._by_full.setdefault(key.full, set()).add(xid)
+        self._surnames.setdefault(key.surname, set()).add(xid)
 
     # -- lookups used by the reader
 
@@ -168,12 +181,13 @@ class Register:
     def match(self, kind: str, name: str) -> list[str]:
         """Ids of the entries ``name`` may refer to (one id = linked)."""
         if kind != "person":
-            f = fold(name)
-            return sorted({xid for text, xid in self.names[kind] if fold(text) == f})
+            return sorted(self._by_fold.get(fold(name), ()))
         key = name_key(name)
-        exact = sorted({xid for text, xid in self.names["person"] if keys_match(key, name_key(text))})
+        exact = {xid for other, xid in self._by_surname.get(key.surname, ()) if keys_match(key, other)}
+        if key.full:
+            exact |= self._by_full.get(key.full, set())
         if exact:
-            return exact
+            return sorted(exact)
         if not key.full and not key.initials:
             return sorted(self._surnames.get(key.surname, ()))
         return []
@@ -190,7 +204,7 @@ class Register:
         existing = el.findall(_t(KIND_LIST[kind][2]))
         existing[-1].addnext(name_el)
         self.changed = True
-        self._index()
+        self._add_name(kind, name, xid)
 
     def add_candidate(self, kind: str, name: str) -> str:
         """Add an unreviewed entry for ``name`` to the candidates list; return its id."""
@@ -208,7 +222,8 @@ class Register:
         name_el = etree.SubElement(el, _t(name_el_name), type="main")
         name_el.text = " ".join(name.split())
         self.changed = True
-        self._index()
+        self.entries[xid] = el
+        self._add_name(kind, name_el.text, xid)
         return xid
 
     def categories(self, taxonomy: str) -> set[str]:

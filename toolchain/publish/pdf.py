@@ -106,32 +106,26 @@ def _copy(el: etree._Element) -> etree._Element:
 
 
 class Printer:
-    """The print stylesheet, compiled once and reused for every document of a run."""
+    """The print stylesheet through the shared saxonche wrapper (compiled once per run)."""
 
     def __init__(self) -> None:
-        from saxonche import PySaxonProcessor  # lazy: slow import, only for publishing
+        from toolchain.publish.xslt import Transformer
 
-        self._proc = PySaxonProcessor(license=False)
-        xslt = self._proc.new_xslt30_processor()
-        self._exe = xslt.compile_stylesheet(stylesheet_file=str(PRINT_XSL))
+        self._xslt = Transformer()
 
     def html(self, corpus: bytes, layout: str, pages: dict[str, int] | None = None) -> str:
         """Print HTML of a corpus; ``pages`` maps name anchors to pages (second pass)."""
-        exe = self._exe
-        exe.clear_parameters()
-        exe.set_parameter("layout", self._proc.make_string_value(layout))
+        params = {"layout": layout}
         if pages is not None:
-            exe.set_parameter("pages", self._proc.parse_xml(xml_text=_pages_xml(pages)))
-        node = self._proc.parse_xml(xml_text=corpus.decode("utf-8"))
-        exe.set_global_context_item(xdm_item=node)
-        return exe.transform_to_string(xdm_node=node)
+            params["pages"] = self._xslt.parse(_pages_xml(pages))
+        return self._xslt.render(PRINT_XSL, params, self._xslt.parse(corpus))
 
 
-def _pages_xml(pages: dict[str, int]) -> str:
+def _pages_xml(pages: dict[str, int]) -> bytes:
     root = etree.Element("pages")
     for anchor, page in pages.items():
         etree.SubElement(root, "a", id=anchor, page=str(page))
-    return etree.tostring(root, encoding="unicode")
+    return etree.tostring(root, encoding="UTF-8")
 
 
 def _render(html: str):

@@ -40,6 +40,7 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lower), frozenset(proper)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_english(token: str) -> bool:
     """True for a common English word (in any case): ``these``, ``He``, ``Headquarters``."""
     token = re.sub(r"['’]s$", "", token)
@@ -50,6 +51,7 @@ def is_english(token: str) -> bool:
     return zipf_frequency(low, "en") >= COMMON_ZIPF and token.lower() == token
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_proper_noun(token: str) -> bool:
     """True for a capitalised word the dictionary knows only as a name (``Stalin``, ``Nikita``)."""
     lower, proper = _dictionary()
@@ -83,6 +85,7 @@ def english_votes(tokens: list[str]) -> int:
     return sum(1 for t in tokens if is_english(t) and t.lower() not in _RU_FUNCTION_WORDS)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case-folded, accent-free text with the romanisation pairs eo/o, yeo/yo, -yy/-y unified."""
     s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text)).casefold()
@@ -113,6 +116,7 @@ _SYLLABLE = (r"(?:ch|kk|tt|pp|ss|jj|sh|zh|ts|ng|[bcdfghjklmnpqrstwxyz])?"
 _ROMAN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,3}}", re.I)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_romanised_given_name(token: str) -> bool:
     """True for a Korean or Chinese given-name token: ``Il``, ``Sung``, ``Seong-cheol``, ``Zedong``."""
     if not token[:1].isupper() or len(token) > 14:

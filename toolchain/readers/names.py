@@ -116,6 +116,7 @@ def _after_honorific(text: str, left: str) -> list[NameMatch]:
     return out
 
 
+_INITIAL_RX = re.compile(_INITIAL)
 _NAME_PIECE = re.compile(rf"\s?(?:{_INITIAL}|{_CAP}|[{UPPER}]+)")
 
 
@@ -137,7 +138,7 @@ def _name_extent(text: str, start: int) -> int:
             break
         if word in HONORIFICS or text.startswith(".", m.end()) and word + "." in HONORIFICS:
             break
-        after_initial = bool(re.fullmatch(_INITIAL, word + " ")) or bool(re.fullmatch(_INITIAL, word))
+        after_initial = bool(_INITIAL_RX.fullmatch(word + " ") or _INITIAL_RX.fullmatch(word))
         if not after_initial and is_english(word) and not word.isupper():
             break
         pos = m.end()

@@ -169,7 +169,7 @@ def _funder_sentence(bibl: etree._Element, record: Record) -> None:
     cut = prefix.end() if prefix else 0
     add_text(bibl, text[:cut])
     _wrap(bibl, text[cut:], record.meta.funders, "funder", record)
-    add_text(bibl, " ")
+    add_text(bibl, " " if text.endswith(".") else ". ")
 
 
 def _wrap(parent: etree._Element, text: str, names: list[str], tag: str, record: Record) -> None:
@@ -187,12 +187,12 @@ def _wrap(parent: etree._Element, text: str, names: list[str], tag: str, record:
 
 def _info_field(bibl: etree._Element, field: InfoField, record: Record, rid: str) -> None:
     meta = record.meta
+    language = field.label in ("Language", "Original Language")
     if field.printed and field.label:
-        add_text(bibl, field.label + (": " if field.values and not field.label.endswith(")") else
-                                      ":" if field.label.endswith(")") else ". "))
+        add_text(bibl, field.label + (": " if field.values or language else ". "))
     value = " ".join(field.values)
     if not field.values:
-        if field.label in ("Language", "Original Language"):
+        if language:
             sub(bibl, "textLang")
             add_text(bibl, ". ")
         return
@@ -204,6 +204,7 @@ def _info_field(bibl: etree._Element, field: InfoField, record: Record, rid: str
         hidden = [v for v in field.values if v not in meta.rights]
         if hidden:
             add_text(bibl, " " + " ".join(hidden))
+        value = ""
     elif label == "Original Uploaded Date":
         sub(bibl, "date", type="uploaded", when=meta.uploaded).text = value
     elif label == "Type":

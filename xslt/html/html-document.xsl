@@ -50,7 +50,7 @@
           <xsl:apply-templates select="$tei/text/(front, body, back)/node()" mode="tt:text"/>
         </section>
         <xsl:call-template name="h:notes"><xsl:with-param name="text" select="$tei/text"/></xsl:call-template>
-        <xsl:call-template name="h:legend"><xsl:with-param name="kinds" select="tt:kinds-in($tei/text)"/></xsl:call-template>
+        <xsl:call-template name="h:legend"><xsl:with-param name="kinds" select="tt:kinds-in($tei)"/></xsl:call-template>
         <xsl:call-template name="h:section">
           <xsl:with-param name="id" select="'cite'"/>
           <xsl:with-param name="heading" select="'Cite this document'"/>

@@ -52,6 +52,20 @@
     </xsl:element>
   </xsl:template>
 
+  <!--* A list outside phrasing content: its head as a paragraph before the
+        ul (HTML allows only li in a ul); a label without item is an li too. -->
+  <xsl:template match="list[not(h:in-phrasing(.))]" mode="tt:text">
+    <xsl:apply-templates select="head" mode="tt:text"/>
+    <ul class="b-list">
+      <xsl:apply-templates select="node() except head" mode="tt:text"/>
+    </ul>
+  </xsl:template>
+
+  <xsl:template match="list[not(h:in-phrasing(.))]/label[not(following-sibling::*[1][self::item])]"
+                mode="tt:text">
+    <li class="b-item"><xsl:apply-templates mode="tt:text"/></li>
+  </xsl:template>
+
   <xsl:template name="tt:inline">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="el" as="element()"/>

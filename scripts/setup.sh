@@ -28,6 +28,8 @@ if [ ! -f "$stamp" ]; then
 fi
 # WeasyPrint needs Pango; fonts that cover every character of the sources.
 apt_install libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core
+# Print tests save page images of the PDF volume with pdftoppm.
+apt_install poppler-utils
 # English word list (proper nouns capitalised): tells supplied English from Russian and names.
 apt_install wamerican
 

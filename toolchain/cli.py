@@ -6,6 +6,7 @@ knows about click, printing or exit codes (see ``toolchain.errors.ExitCode``).
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 import traceback
 from pathlib import Path
@@ -95,6 +96,49 @@ def html(tei, out_dir, title):
     _emit(result.report)
     click.echo(result.summary(), err=True)
     raise SystemExit(ExitCode.OK)
+
+
+# ---------------------------------------------------------------- build (issue 8)
+
+@cli.command(help="Build the edition: convert new or changed SOURCES (files or folders of .txt) "
+                  "into the TEI folder, validate, and publish HTML, PDF and JSON into OUT. "
+                  "Only what changed since the last build is redone.")
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path),
+              help="Output folder (html/, edition.pdf, edition.json, .tei-tool/ state).")
+@click.option("--tei", "tei_dir", default="tei", show_default=True, type=click.Path(path_type=Path),
+              help="The edition's TEI folder (with register.xml); converted files go there.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("--no-pdf", is_flag=True, help="Skip the print edition.")
+def build(sources, out_dir, tei_dir, jobs, no_pdf):
+    from toolchain.build.pipeline import build as run_build
+
+    publish = ("html", "json") if no_pdf else ("html", "pdf", "json")
+    with _progress_bar() as progress:
+        result = run_build(list(sources), out_dir, tei_dir, jobs, publish, progress)
+    _emit(result.report)
+    click.echo(result.summary(), err=True)
+    raise SystemExit(ExitCode.PROBLEMS if result.failed else ExitCode.OK)
+
+
+@contextlib.contextmanager
+def _progress_bar():
+    """A rich progress bar on a terminal; nothing when output is redirected."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done)
+
+        yield update
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,1 @@
+"""The incremental, parallel build of the whole edition (``tei-tool build``)."""

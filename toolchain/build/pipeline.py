@@ -1,0 +1,220 @@
+"""``tei-tool build``: sources -> TEI -> validation -> HTML, PDF and JSON, incrementally, in parallel.
+
+Each stage redoes only what changed since the last successful build, judged by
+content hashes in the manifest (``state``): a source is converted when its
+text, its TEI or the tool changed; a TEI file is validated when it, the schemas
+or the register changed; the site, the volume and the export are made again
+when any document, the register or the stylesheets changed. A no-op rebuild
+reads and hashes files and does nothing else.
+
+Documents are processed in worker processes (``--jobs``, default: the cores),
+each compiling the schemas once; results are collected in a fixed order, so the
+output is the same byte for byte whatever the number of jobs.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from toolchain import xmlio
+from toolchain.build import workers
+from toolchain.build.state import BuildState, DocState, fingerprints, file_sha, sha
+from toolchain.convert import display_path, expand_sources
+from toolchain.diagnostics import Diagnostic, Report
+from toolchain.errors import LockedError, Location, UsageError
+from toolchain.link import link_record
+from toolchain.register import Register
+
+STATE_DIR = ".tei-tool"
+REGISTER_FILE = "register.xml"
+
+
+@dataclass
+class BuildResult:
+    report: Report = field(default_factory=Report)
+    documents: int = 0
+    converted: int = 0
+    validated: int = 0
+    published: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        return self.report.errors > 0
+
+    def summary(self) -> str:
+        made = ", ".join(self.published) or "nothing to publish"
+        return (f"tei-tool build: {self.documents} documents, {self.converted} converted, "
+                f"{self.validated} validated, {made}; {self.report.errors} errors, "
+                f"{self.report.warnings} warnings in {self.seconds:.2f} s")
+
+
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Only one build writes an output folder at a time."""
+    (out / STATE_DIR).mkdir(parents=True, exist_ok=True)
+    with open(out / STATE_DIR / "lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LockedError("another tei-tool build is writing this folder",
+                              Location(str(out))) from None
+        yield
+
+
+Progress = Callable[[str, int, int], None]
+
+
+class _Runner:
+    """Maps a worker function over items, in a pool or (jobs=1) in this process; order kept."""
+
+    def __init__(self, jobs: int, init_args: tuple, stage: str = "", progress: Progress | None = None):
+        self.jobs = jobs
+        self.init_args = init_args
+        self.stage = stage
+        self.progress = progress
+
+    def map(self, fn: Callable, *iterables) -> list:
+        items = list(zip(*iterables))
+        if not items:
+            return []
+        if self.jobs <= 1 or len(items) < 2:
+            workers.init(*self.init_args)
+            return self._collect((fn(*args) for args in items), len(items))
+        chunk = max(1, len(items) // (self.jobs * 8))
+        with ProcessPoolExecutor(self.jobs, initializer=workers.init, initargs=self.init_args) as pool:
+            return self._collect(pool.map(fn, *zip(*items), chunksize=chunk), len(items))
+
+    def _collect(self, results, total: int) -> list:
+        out = []
+        for i, r in enumerate(results, start=1):
+            out.append(r)
+            if self.progress:
+                self.progress(self.stage, i, total)
+        return out
+
+
+def build(sources: list[Path], out: Path, tei_dir: Path, jobs: int | None = None,
+          publish: tuple[str, ...] = ("html", "pdf", "json"),
+          progress: Progress | None = None) -> BuildResult:
+    """Run the whole pipeline (see module docstring)."""
+    started = time.perf_counter()
+    out, tei_dir = Path(out), Path(tei_dir)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} exists and is not a folder")
+    jobs = jobs or os.cpu_count() or 1
+    result = BuildResult()
+    with build_lock(out):
+        state_path = out / STATE_DIR / "state.json"
+        state = BuildState.load(state_path)
+        prints = fingerprints()
+        if state.fingerprints.get("convert") != prints["convert"]:
+            state.docs = {}  # new converter code: every source is converted again
+        _convert(sources, tei_dir, state, jobs, result, progress)
+        reg_hash = file_sha(tei_dir / REGISTER_FILE) or ""
+        tei_files = sorted(p for p in tei_dir.glob("*.xml") if p.name != REGISTER_FILE)
+        result.documents = len(tei_files)
+        _validate(tei_files, state, prints, reg_hash, jobs, result, progress)
+        _publish(tei_files, out, state, prints, reg_hash, publish, result)
+        state.fingerprints = prints
+        state.save(state_path)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _convert(sources: list[Path], tei_dir: Path, state: BuildState, jobs: int,
+             result: BuildResult, progress: Progress | None) -> None:
+    """Convert new and changed sources; a TEI file edited by hand is kept and reported."""
+    files, problems = expand_sources(sources)
+    result.report.extend(problems)
+    todo: list[Path] = []
+    for src in files:
+        target = tei_dir / f"{src.stem}.xml"
+        doc = state.docs.get(src.stem)
+        src_hash = file_sha(src)
+        if target.exists() and doc and doc.source == src_hash and doc.tei == file_sha(target):
+            continue
+        if target.exists() and xmlio.is_hand_edited(target.read_bytes()):
+            result.report.add(Diagnostic("warning", "tei-edited",
+                                         "edited by hand since it was generated; kept as it is "
+                                         "(convert --force replaces it)", str(target)))
+            continue
+        todo.append(src)
+    if not todo:
+        return
+    tei_dir.mkdir(parents=True, exist_ok=True)
+    register = Register.load(tei_dir / REGISTER_FILE)
+    register.save()  # workers read the register from its file
+    records = _read_and_link(todo, register, jobs, result, progress)
+    if register.changed:
+        register.save()
+        records = _read_and_link([Path(p) for p in records], register, jobs, BuildResult(), progress)
+    register.save()
+    runner = _Runner(jobs, (None, False), "write TEI", progress)
+    targets = [str(tei_dir / f"{Path(p).stem}.xml") for p in records]
+    for (target, tei_hash), src in zip(runner.map(workers.write, records.values(), targets), records):
+        state.docs[Path(src).stem] = DocState(source=file_sha(Path(src)), tei=tei_hash)
+    result.converted = len(records)
+
+
+def _read_and_link(todo: list[Path], register: Register, jobs: int, result: BuildResult,
+                   progress: Progress | None) -> dict:
+    runner = _Runner(jobs, (str(register.path), False), "read sources", progress)
+    records = {}
+    for path, record, diags in runner.map(workers.read, map(str, todo), map(display_path, todo)):
+        result.report.extend(diags)
+        if record is not None:
+            records[path] = record
+    for record in records.values():
+        result.report.extend(link_record(record, register))
+    return records
+
+
+def _validate(tei_files: list[Path], state: BuildState, prints: dict, reg_hash: str, jobs: int,
+              result: BuildResult, progress: Progress | None) -> None:
+    """Validate the TEI files whose content, schemas or register changed; replay the others."""
+    todo, keys = [], {}
+    for path in tei_files:
+        doc = state.docs.setdefault(path.stem, DocState())
+        tei_hash = file_sha(path)
+        doc.tei = tei_hash
+        keys[str(path)] = sha(f"{tei_hash}:{prints['validate']}:{reg_hash}".encode())
+        if doc.valid_key != keys[str(path)]:
+            todo.append(str(path))
+    runner = _Runner(jobs, (None, True), "validate", progress)
+    for target, diags in runner.map(workers.validate, todo):
+        doc = state.docs[Path(target).stem]
+        doc.diagnostics = [d.to_dict() for d in diags]
+        doc.valid_key = keys[target]
+    for path in tei_files:
+        result.report.extend(Diagnostic(**d) for d in state.docs[path.stem].diagnostics)
+    result.validated = len(todo)
+
+
+def _publish(tei_files: list[Path], out: Path, state: BuildState, prints: dict, reg_hash: str,
+             publish: tuple[str, ...], result: BuildResult) -> None:
+    """HTML site, PDFs and the JSON export, each made again only when one of its inputs changed."""
+    if result.report.errors:
+        return  # invalid TEI is never published
+    docs_key = "|".join(f"{p.stem}:{state.docs[p.stem].tei}" for p in tei_files) + f"|{reg_hash}"
+    volume_key = sha(f"{docs_key}|{prints['pdf']}".encode())
+    site_key = sha(f"{docs_key}|{prints['html']}|{'pdf' in publish}".encode())
+    if "pdf" in publish and state.volume_key != volume_key:
+        from toolchain.publish.pdf import publish_pdf
+
+        result.report.extend(publish_pdf(tei_files, volume=out / "edition.pdf",
+                                         per_document=out / "html").items)
+        state.volume_key = volume_key
+        result.published.append("pdf")
+    if "html" in publish and state.site_key != site_key:
+        from toolchain.publish.html import DEFAULT_TITLE, build_html
+
+        result.report.extend(build_html(tei_files, out / "html", title=DEFAULT_TITLE).report.items)
+        state.site_key = site_key
+        result.published.append("html")

@@ -1,0 +1,56 @@
+"""Work done in the build's worker processes, with what each worker compiles once.
+
+Each worker loads the register snapshot and compiles the schemas once (in
+``init``) and then handles many documents; nothing here is shared between
+processes but the files it reads and writes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from toolchain import __version__, xmlio
+from toolchain.build.state import sha
+from toolchain.diagnostics import Diagnostic
+from toolchain.errors import ToolError
+from toolchain.model import Record
+from toolchain.readers.wcda_text import read_wcda_text
+from toolchain.register import Register
+from toolchain.writers.tei import write_tei
+
+_register: Register | None = None
+_validator = None
+
+
+def init(register_path: str | None, validate: bool) -> None:
+    """Per-worker set-up: the register (read-only here) and the compiled validator."""
+    global _register, _validator
+    _register = Register.load(Path(register_path)) if register_path else None
+    if validate:
+        from toolchain.validate import Validator
+
+        _validator = Validator(schema="project")
+
+
+def read(path: str, display: str) -> tuple[str, Record | None, list[Diagnostic]]:
+    """Read one source page into a record (no linking: that is sequential, in the main process)."""
+    try:
+        record, warnings = read_wcda_text(Path(path), _register, None, display)
+        return path, record, warnings
+    except ToolError as exc:
+        loc = exc.location
+        return path, None, [Diagnostic("error", "input", exc.message, loc.path if loc else path,
+                                       loc.line if loc else None, loc.col if loc else None)]
+
+
+def write(record: Record, target: str) -> tuple[str, str]:
+    """Write a linked record as TEI; return (target, hash of the TEI)."""
+    data = write_tei(record, __version__)
+    path = Path(target)
+    if not (path.exists() and path.read_bytes() == data):
+        xmlio.atomic_write(path, data)
+    return target, sha(data)
+
+
+def validate(target: str) -> tuple[str, list[Diagnostic]]:
+    """Validate one TEI file with the worker's compiled schemas."""
+    return target, _validator.validate_file(Path(target))

@@ -141,6 +141,62 @@ def _progress_bar():
         yield update
 
 
+# ---------------------------------------------------------------- register, export (issue 5)
+
+@cli.group(help="Maintain the entity register (tei/register.xml): review and merge entries.")
+def register():
+    pass
+
+
+@register.command("report", help="List unlinked names (file:line), pointers to missing entries, candidate "
+                                 "entries awaiting review, likely duplicate entries with the documents "
+                                 "where each appears, and entries no document uses. Exit 1 when a "
+                                 "pointer names no entry.")
+@click.argument("tei", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--register", "register_path", type=click.Path(path_type=Path),
+              help="The register (default: register.xml next to the first document).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def register_report(tei, register_path, fmt):
+    from toolchain.register_tools import register_report as make_report
+
+    result = make_report(tei, register_path)
+    click.echo(result.to_json() if fmt == "json" else result.to_text())
+    raise SystemExit(ExitCode.PROBLEMS if result.failed else ExitCode.OK)
+
+
+@register.command("merge", help="Merge register entry B into A: A keeps every name (B's as variants), "
+                                "every reg:B pointer in the documents becomes reg:A, and B stays as an "
+                                "empty entry with sameAs=\"#A\".")
+@click.argument("keep", metavar="A")
+@click.argument("retire", metavar="B")
+@click.option("--tei", "tei_dirs", multiple=True, default=["tei"], show_default=True,
+              type=click.Path(path_type=Path), help="TEI folder or file to repoint (repeatable).")
+@click.option("--register", "register_path", type=click.Path(path_type=Path),
+              help="The register (default: register.xml next to the first document).")
+def register_merge(keep, retire, tei_dirs, register_path):
+    from toolchain.register_tools import merge_entries
+
+    click.echo(merge_entries(keep, retire, tei_dirs, register_path).summary(), err=True)
+    raise SystemExit(ExitCode.OK)
+
+
+@cli.command(help="Export TEI files or folders for DH projects: JSON (one object per document plus "
+                  "the register, checked against schema/export.schema.json) or CSV (one row per document).")
+@click.argument("tei", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), help="Output file (default: standard output).")
+@click.option("--register", "register_path", type=click.Path(path_type=Path),
+              help="The register (default: register.xml next to the first document).")
+def export(tei, fmt, out, register_path):
+    from toolchain.export import export_edition
+
+    result = export_edition(tei, fmt, out, register_path)
+    if out is None:
+        click.echo(result.text, nl=False)
+    click.echo(result.summary(), err=True)
+    raise SystemExit(ExitCode.OK)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning library errors into one line and an exit code."""
     verbose = "--verbose" in (argv if argv is not None else sys.argv[1:])

@@ -73,6 +73,82 @@ def keys_match(a: NameKey, b: NameKey) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class PersonParts:
+    """A person's name split for comparing two entries: folded family name and given names.
+
+    ``given`` holds folded given names, or their first letters when the name is
+    written with initials (``initials`` is then true). East Asian names put the
+    family name first (``Mao Zedong``), others last (``Gary Goldberg``).
+    """
+
+    family: str
+    given: tuple[str, ...] = ()
+    initials: bool = False
+
+
+def person_parts(name: str) -> PersonParts:
+    """Split ``name`` into family and given names (see ``PersonParts``)."""
+    key = name_key(name)
+    if key.initials:
+        return PersonParts(key.surname, tuple(key.initials), True)
+    tokens = [t for t in re.split(r"[\s.]+", _HONORIFIC.sub("", name.strip())) if t]
+    tokens[-1:] = [re.sub(r"['’]s$", "", t) for t in tokens[-1:]]
+    if len(tokens) <= 1:
+        return PersonParts(key.surname)
+    if tokens[0].capitalize() in EAST_ASIAN_SURNAMES:
+        return PersonParts(fold(tokens[0]), (fold("".join(tokens[1:])),))
+    return PersonParts(fold(tokens[-1]), tuple(fold(t) for t in tokens[:-1]))
+
+
+def edits_apart(a: str, b: str, limit: int = 1) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` as soon as it exceeds ``limit``.
+
+    Why bounded: comparing every pair of register names only needs to know
+    "equal, one edit, or more", and the bound keeps that fast.
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return limit + 1
+    return min(row[-1], limit + 1)
+
+
+def likely_same_person(a: str, b: str) -> str | None:
+    """Why two spellings probably name one person, or None.
+
+    Same family name (or one edit apart, a romanisation difference such as
+    ``Kim Il Sung`` / ``Kim Il Song``) and compatible given names: one side
+    without given names, initials that agree with the other side's initials
+    or given names, or given names equal up to one edit. At most one edit in all.
+    """
+    pa, pb = person_parts(a), person_parts(b)
+    if min(len(pa.family), len(pb.family)) < 2:
+        return None
+    family_edits = 0 if pa.family == pb.family else (
+        edits_apart(pa.family, pb.family) if min(len(pa.family), len(pb.family)) >= 4 else 2)
+    if family_edits > 1:
+        return None
+    spelled = "same family name" if not family_edits else "family names one letter apart"
+    if not pa.given or not pb.given:
+        return None if family_edits else f"{spelled}, given names on one side only"
+    if pa.initials or pb.initials:
+        la, lb = ("".join(re.sub(r"^ye", "e", g)[:1] for g in p.given) for p in (pa, pb))
+        short, long_ = sorted((la, lb), key=len)
+        return f"{spelled}, compatible initials" if long_.startswith(short) else None
+    ga, gb = "".join(pa.given), "".join(pb.given)
+    if ga == gb:
+        return "same name once normalised" if not family_edits else f"{spelled}, same given names"
+    if not family_edits and min(len(ga), len(gb)) >= 4 and edits_apart(ga, gb) == 1:
+        return "same family name, given names one letter apart"
+    return None
+
+
 def make_id(kind: str, name: str) -> str:
     """A readable register id: ``p-kim-il-sung``, ``p-brezhnev-li``, ``org-cpsu-cc``."""
     prefix = KIND_LIST[kind][3]
@@ -239,6 +315,22 @@ class Register:
         cat.set(XML_ID, xid)
         etree.SubElement(cat, _t("catDesc")).text = label
         self.changed = True
+
+    def category_label(self, xid: str) -> str | None:
+        """The label (catDesc) of a taxonomy category, e.g. ``cls-secret`` → ``SECRET``."""
+        cat = self.tree.getroot().find(f".//t:category[@xml:id='{xid}']/t:catDesc", NS)
+        return None if cat is None else " ".join("".join(cat.itertext()).split())
+
+    def main_name(self, xid: str | None) -> str | None:
+        """The main name of an entry; a retired entry answers with its survivor's."""
+        el = self.entries.get(xid or "")
+        if el is not None and el.get("sameAs", "").startswith("#"):
+            el = self.entries.get(el.get("sameAs")[1:], el)
+        if el is None:
+            return None
+        kind = next(k for k, v in KIND_LIST.items() if el.tag == _t(v[1]))
+        main = el.find(f"t:{KIND_LIST[kind][2]}", NS)
+        return None if main is None else " ".join("".join(main.itertext()).split())
 
     def location(self, xid: str) -> tuple[str | None, str | None]:
         """(country, settlement) recorded for an organisation (an archive)."""

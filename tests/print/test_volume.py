@@ -125,7 +125,9 @@ def _register_names(docs) -> dict[str, str]:
 def test_every_word_of_each_document_is_printed(volume):
     docs, pdf = volume.docs, volume.pdf
     for doc, first, last in _ranges(docs, pdf):
-        text = "".join(doc.text.itertext())
+        # text nodes apart: "[Tsentr]I" is printed as the source has it, though the
+        # TEI string value joins the bracket's word and the next one (guide P8)
+        text = " ".join(doc.text.itertext())
         missing = Counter(tokens(text)) - pdf.token_count(first, last)
         assert not missing, (doc.path.name, dict(missing))
         printed = "".join(pdf.pages[first - 1:last])

@@ -128,7 +128,9 @@
     <xsl:param name="number" as="xs:integer"/>
     <xsl:param name="marker" as="xs:string"/>
     <a class="note-call i-{tt:kind($note)}" id="{tt:call-anchor($note)}"
-       href="#{tt:note-anchor($note)}" aria-label="{h:note-name($note, $number)}">
+       href="#{tt:note-anchor($note)}"
+       aria-label="{string-join((($marker[. != ''], string($number))[1],
+                                 '(' || h:note-name($note, $number) || ')'), ' ')}">
       <sup><xsl:value-of select="($marker[. != ''], string($number))[1]"/></sup>
     </a>
   </xsl:template>

@@ -34,7 +34,7 @@ apt_install poppler-utils
 apt_install wamerican
 
 if [ $want_test = 1 ]; then
-  apt_install jing chromium
+  apt_install jing chromium time
   apt_install nodejs openjdk-17-jre-headless
   # HTML tests: axe-core (accessibility) and the Nu HTML Checker, pinned in package-lock.json
   [ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/vnu-jar/build/dist/vnu.jar ] || npm ci --no-audit --no-fund --ignore-scripts --loglevel=error

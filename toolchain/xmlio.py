@@ -172,8 +172,9 @@ def check_not_edited(path: str | os.PathLike, force: bool = False) -> None:
 def confined_path(root: str | os.PathLike, name: str) -> Path:
     """Join ``name`` under ``root`` and refuse anything that escapes it."""
     base = Path(root).resolve()
-    safe = re.sub(r"[^A-Za-z0-9._-]", "-", Path(name).name)
-    if safe in ("", ".", ".."):
+    safe = re.sub(r"[\x00-\x1f\x7f/\\:*?\"<>|]", "-", Path(name).name)
+    safe = re.sub(r"^[.-]", "_", safe)
+    if safe in ("", ".", "..") or len(safe.encode("utf-8")) > 240:
         raise InputError(f"unusable output name {name!r}")
     out = (base / safe).resolve()
     if base != out.parent:

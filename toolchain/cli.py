@@ -7,6 +7,7 @@ knows about click, printing or exit codes (see ``toolchain.errors.ExitCode``).
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -197,9 +198,14 @@ def export(tei, fmt, out, register_path):
     raise SystemExit(ExitCode.OK)
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning library errors into one line and an exit code."""
     verbose = "--verbose" in (argv if argv is not None else sys.argv[1:])
+    signal.signal(signal.SIGTERM, _interrupt)  # kill: unwind like Ctrl-C, temp files removed
     try:
         cli.main(args=argv, prog_name="tei-tool", standalone_mode=False)
     except click.exceptions.Exit as exc:

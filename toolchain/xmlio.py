@@ -121,6 +121,18 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         raise
 
 
+def remove_stale_temps(folder: str | os.PathLike) -> int:
+    """Delete temporary files an interrupted run left behind (``.<name>.<random>.tmp``)."""
+    count = 0
+    for tmp in Path(folder).rglob(".*.tmp"):
+        try:
+            tmp.unlink()
+            count += 1
+        except OSError:
+            pass
+    return count
+
+
 def stamp_generated(data: bytes) -> bytes:
     """Fill the fingerprint placeholder in ``data`` with the hash of the content.
 

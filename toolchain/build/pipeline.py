@@ -111,6 +111,9 @@ def build(sources: list[Path], out: Path, tei_dir: Path, jobs: int | None = None
     jobs = jobs or os.cpu_count() or 1
     result = BuildResult()
     with build_lock(out):
+        for folder in (out, tei_dir):
+            if folder.is_dir():
+                xmlio.remove_stale_temps(folder)  # left by a build that was killed
         state_path = out / STATE_DIR / "state.json"
         state = BuildState.load(state_path)
         prints = fingerprints()

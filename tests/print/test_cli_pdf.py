@@ -38,7 +38,7 @@ def test_per_document_pdfs_are_named_by_stem(tmp_path):
 
 BAD = {
     "broken.xml": (b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>\n', r":\d+:\d+: not well-formed XML"),
-    "html.xml": (b"<html><body/></html>", r":1:1: not a TEI document"),
+    "html.xml": (b"<html><body/></html>", r":1:1: root element is <html>, not a TEI document"),
     "entity.xml": (b'<!DOCTYPE TEI [<!ENTITY a "aaaa">]><TEI/>', r":1:1: DOCTYPE with an internal subset"),
 }
 

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable, Sequence
 
 from lxml import etree
 
 from toolchain import xmlio
 from toolchain.diagnostics import Diagnostic, Report
-from toolchain.errors import InputError, Location, UsageError
+from toolchain.errors import UsageError
 from toolchain.paths import REGISTER_NAME, XSLT_DIR
+from toolchain.publish.html import TeiInput, collect_tei_paths, find_register, load_tei
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 PRINT_XSL = XSLT_DIR / "print" / "print.xsl"
@@ -32,25 +32,9 @@ _T = f"{{{TEI_NS}}}"
 class Edition:
     """The documents of one build, in volume order, and the register they point into."""
 
-    docs: list[tuple[Path, etree._Element]]
+    docs: list[TeiInput]
     register: etree._Element | None
     report: Report = field(default_factory=Report)
-
-
-def collect_tei(paths: Iterable[os.PathLike | str]) -> list[Path]:
-    """TEI files named on the command line; folders give their ``*.xml`` except the register."""
-    files: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            files.extend(sorted(f for f in p.glob("*.xml") if f.name != REGISTER_NAME))
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise UsageError(f"{p}: no such file or folder")
-    if not files:
-        raise UsageError("no TEI files found in " + ", ".join(str(p) for p in paths))
-    return files
 
 
 def _date_key(root: etree._Element) -> str:
@@ -63,26 +47,17 @@ def _date_key(root: etree._Element) -> str:
 
 
 def load_edition(paths: Iterable[os.PathLike | str]) -> Edition:
-    """Read every TEI file (safe parser) and the register next to the first one."""
-    files = collect_tei(paths)
+    """Read every TEI file and the register beside them, as the HTML edition does
+    (same file selection, checks and output stems, so its PDF links resolve)."""
+    files = collect_tei_paths(paths)
+    docs = sorted((load_tei(f) for f in files), key=lambda d: (_date_key(d.root), d.path.name))
     report = Report()
-    docs = []
-    for f in files:
-        root = xmlio.parse_xml(f).getroot()
-        if root.tag != f"{_T}TEI" or root.find(f"{_T}text") is None:
-            raise InputError(f"not a TEI document: root <{etree.QName(root).localname}>; expected"
-                             " <TEI> in the TEI namespace, with a <text>",
-                             Location(str(f), root.sourceline, 1))
-        docs.append((f, root))
-    docs.sort(key=lambda d: (_date_key(d[1]), d[0].name))
-    reg_path = files[0].parent / REGISTER_NAME
-    register = None
-    if reg_path.exists():
-        register = xmlio.parse_xml(reg_path).getroot()
-    else:
+    reg_path = find_register(files, Report())
+    register = xmlio.parse_xml(reg_path).getroot() if reg_path else None
+    if register is None:
         report.add(Diagnostic("warning", "pdf-register",
-                              "no register.xml next to the TEI files: the index uses printed names",
-                              str(reg_path)))
+                              f"no {REGISTER_NAME} next to the TEI files: the index uses printed names",
+                              str(files[0].parent / REGISTER_NAME)))
     return Edition(docs, register, report)
 
 
@@ -156,16 +131,16 @@ def publish_pdf(paths: Iterable[os.PathLike | str], volume: os.PathLike | str | 
     if volume is not None:
         xmlio.atomic_write(volume, build_volume(edition, printer))
     if per_document is not None:
-        for path, root in edition.docs:
-            html = printer.html(corpus_bytes([root], edition.register), "document")
-            xmlio.atomic_write(xmlio.confined_path(per_document, path.stem + ".pdf"),
+        for doc in edition.docs:
+            html = printer.html(corpus_bytes([doc.root], edition.register), "document")
+            xmlio.atomic_write(xmlio.confined_path(per_document, doc.stem + ".pdf"),
                                _render(html).write_pdf())
     return edition.report
 
 
 def build_volume(edition: Edition, printer: Printer) -> bytes:
     """The volume PDF; laid out twice so the index prints real, de-duplicated pages."""
-    corpus = corpus_bytes([r for _, r in edition.docs], edition.register)
+    corpus = corpus_bytes([d.root for d in edition.docs], edition.register)
     first = _render(printer.html(corpus, "volume"))
     final = _render(printer.html(corpus, "volume", _anchor_pages(first)))
     return final.write_pdf()

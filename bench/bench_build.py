@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Benchmark: ``tei-tool build`` against the per-file way, on a generated corpus.
+
+    .venv/bin/python bench/bench_build.py [--docs 1000] [--naive-sample 20] [--keep DIR]
+
+Makes a corpus of N source pages by varying the sample pages (seeds and the
+golden cases): new stems, shuffled body paragraphs, renamed people. Then, on
+this machine, in one run:
+
+  (a) naive: one ``tei-tool`` process per file per step (convert, validate,
+      html), timed on ``--naive-sample`` files and scaled to N (running it on
+      1,000 files would take an hour);
+  (b) ``tei-tool build --jobs 1``;   (c) ``tei-tool build`` with all cores;
+  (d) a no-op rebuild;               (e) a rebuild after touching one source.
+
+The build runs convert + RELAX NG + Schematron + HTML (``--no-pdf``). Prints
+docs/s, the ratios (b)/(a) and (c)/(a), and the peak RSS of each build.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOL = [sys.executable, "-m", "toolchain"]
+SURNAMES = "Brezhnev Podgornyy Kosygin Gromyko Puzanov Sudarikov Khrushchev Kozlov Novikov".split()
+
+
+def samples() -> list[str]:
+    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "golden").glob("d*/d*.txt"))
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def vary(text: str, i: int) -> str:
+    """A new page from a sample: body paragraphs shuffled, some people renamed."""
+    rng = random.Random(i)
+    lines = text.split("\n")
+    prose = [k for k, ln in enumerate(lines) if len(ln.split()) > 25 and "[" not in ln]
+    shuffled = [lines[k] for k in prose]
+    rng.shuffle(shuffled)
+    for k, ln in zip(prose, shuffled):
+        lines[k] = ln
+    out = "\n".join(lines)
+    for name in rng.sample(SURNAMES, 3):
+        out = re.sub(rf"\b{name}\b", f"{name}{chr(97 + rng.randrange(26))}{chr(97 + rng.randrange(26))}", out)
+    return out
+
+
+def make_corpus(folder: Path, n: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    base = samples()
+    for i in range(n):
+        (folder / f"bench_{i:05d}.txt").write_text(vary(base[i % len(base)], i), encoding="utf-8")
+
+
+def run(args: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time and peak RSS (MB) of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True)
+    dt = time.perf_counter() - t
+    if proc.returncode not in (0, 1):
+        sys.exit(f"failed: {' '.join(args)}\n{proc.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return dt, max(peak, before) // 1024
+
+
+def naive(corpus: Path, work: Path, sample: int) -> float:
+    """Seconds per document the per-file way (three processes per file)."""
+    files = sorted(corpus.glob("*.txt"))[:sample]
+    tei, html = work / "naive-tei", work / "naive-html"
+    t = time.perf_counter()
+    for f in files:
+        run(TOOL + ["convert", str(f), "--out", str(tei)], ROOT)
+        x = tei / f"{f.stem}.xml"
+        run(TOOL + ["validate", str(x)], ROOT)
+        run(TOOL + ["html", str(x), "--out", str(html)], ROOT)
+    return (time.perf_counter() - t) / len(files)
+
+
+def build(corpus: Path, out: Path, jobs: int | None) -> tuple[float, int]:
+    args = TOOL + ["build", str(corpus), "--out", str(out), "--tei", str(out / "tei"), "--no-pdf"]
+    return run(args + (["--jobs", str(jobs)] if jobs else []), ROOT)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--naive-sample", type=int, default=20)
+    ap.add_argument("--keep", type=Path, help="keep the corpus and outputs here")
+    a = ap.parse_args()
+    work = a.keep or Path(tempfile.mkdtemp(prefix="tei-bench-"))
+    corpus = work / "corpus"
+    make_corpus(corpus, a.docs)
+    n, cores = a.docs, os.cpu_count()
+    per_doc = naive(corpus, work, a.naive_sample)
+    t_a = per_doc * n
+    t_b, rss_b = build(corpus, work / "out1", 1)
+    t_c, rss_c = build(corpus, work / "outN", None)
+    t_d, _ = build(corpus, work / "outN", None)
+    touched = sorted(corpus.glob("*.txt"))[n // 2]
+    touched.write_text(touched.read_text(encoding="utf-8") + "\nOne more line of text was added here.\n",
+                       encoding="utf-8")
+    t_e, _ = build(corpus, work / "outN", None)
+    print(f"corpus: {n} documents, {cores} cores")
+    print(f"(a) naive, per file per step   {t_a:9.1f} s  {n / t_a:8.1f} docs/s "
+          f"(measured on {a.naive_sample} files: {per_doc:.2f} s/doc)")
+    print(f"(b) build --jobs 1             {t_b:9.1f} s  {n / t_b:8.1f} docs/s  peak RSS {rss_b} MB")
+    print(f"(c) build --jobs {cores}             {t_c:9.1f} s  {n / t_c:8.1f} docs/s  peak RSS {rss_c} MB")
+    print(f"(d) no-op rebuild              {t_d:9.2f} s")
+    print(f"(e) rebuild, one source edited {t_e:9.2f} s")
+    print(f"speed-up (b)/(a): {t_a / t_b:.1f}x   (c)/(a): {t_a / t_c:.1f}x")
+    if not a.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -66,6 +66,19 @@ def test_every_word_of_the_tei_text_is_on_its_page(site, edition_tei):
         assert not missing, f"{page.name}: {dict(missing)}"
 
 
+def test_notes_are_numbered_from_one_on_every_page(site):
+    numbered = 0
+    for page in doc_pages(site):
+        root = parse_html(page.read_bytes())
+        values = [int(li.get("value")) for li in root.xpath("//ol[@class='notes']/li")]
+        assert values == list(range(1, len(values) + 1)), page.name
+        labels = [a.get("aria-label") for a in root.xpath("//section[@class='text']//a[contains("
+                                                           "@class, 'note-call')]")]
+        assert [int(re.search(r"(\d+)\)$", a).group(1)) for a in labels] == values, page.name
+        numbered += len(values)
+    assert numbered >= 3
+
+
 def test_one_h1_and_headings_in_order(site):
     for page in pages(site):
         levels = [int(h.tag[1]) for h in parse_html(page.read_bytes()).iter("h1", "h2", "h3", "h4")]

@@ -167,11 +167,13 @@
     <xsl:sequence select="$text//note[tt:is-numbered-note(.)]"/>
   </xsl:function>
 
-  <!--* Number of a numbered note: 1, 2, … per document, in document order. -->
+  <!--* Number of a numbered note: 1, 2, … per document, in document order
+        (counted inside the note's own text, so documents gathered in one tree,
+        a corpus or an edition wrapper, each start at 1). -->
   <xsl:function name="tt:note-number" as="xs:integer">
     <xsl:param name="n" as="element(note)"/>
-    <xsl:sequence select="count(($n/preceding::note | $n/ancestor::note)
-        [ancestor::text][tt:is-numbered-note(.)]) + 1"/>
+    <xsl:sequence select="count($n/ancestor::text[last()]//note
+        [tt:is-numbered-note(.)][. &lt;&lt; $n]) + 1"/>
   </xsl:function>
 
   <!--* The ref that calls an authorial note, if any. -->
@@ -197,7 +199,7 @@
   <xsl:function name="tt:note-anchor" as="xs:string">
     <xsl:param name="n" as="element(note)"/>
     <xsl:sequence select="if ($n/@xml:id) then string($n/@xml:id)
-        else string($n/ancestor::TEI/@xml:id) || '-note' || tt:note-number($n)"/>
+        else string($n/ancestor::TEI[1]/@xml:id) || '-note' || tt:note-number($n)"/>
   </xsl:function>
 
   <!--* The anchor id of the call of a note (for the back-link). -->

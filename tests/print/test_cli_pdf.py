@@ -33,7 +33,7 @@ def test_per_document_pdfs_are_named_by_stem(tmp_path):
         assert contains_run(tokens(pages[0]), tokens(doc.title))
         assert not re.search(r"\bDocument \d", pages[0], re.I)   # no volume numbering
         assert all(f"{doc.date} · " in p for p in pages[:-1])     # running head on text pages
-        assert "List of sources" in pages[-1]
+        assert pages[-1].startswith("Source ") and doc.title in pages[-1]
 
 
 BAD = {

@@ -69,7 +69,7 @@
   <xsl:template name="tp:sources">
     <xsl:param name="docs" as="element(TEI)*"/>
     <section class="sources" id="sources">
-      <h1>List of sources</h1>
+      <h1><xsl:value-of select="if ($layout = 'volume') then 'List of sources' else 'Source'"/></h1>
       <ol class="source-list">
         <xsl:for-each select="$docs">
           <li>

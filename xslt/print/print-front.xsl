@@ -33,8 +33,8 @@
         <p><xsl:value-of select="."/></p>
       </xsl:for-each>
       <p>Notes printed by the source (authorial footnotes) keep their printed markers
-        (such as x) or *)); translator's notes are numbered per document. Both stand at the
-        foot of the page that refers to them. Persons are listed in the index with the name
+        (such as x) or *)); a translator's note is called by its number among the notes of its
+        document. Both stand at the foot of the page that refers to them. Persons are listed in the index with the name
         of the edition's register and the pages where they are named.</p>
       <h2>Sigla and brackets</h2>
       <table class="sigla">

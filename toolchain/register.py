@@ -127,6 +127,8 @@ def likely_same_person(a: str, b: str) -> str | None:
     without given names, initials that agree with the other side's initials
     or given names, or given names equal up to one edit. At most one edit in all.
     """
+    if re.sub(r"\s+", "", fold(_HONORIFIC.sub("", a))) == re.sub(r"\s+", "", fold(_HONORIFIC.sub("", b))):
+        return "same name once normalised"
     pa, pb = person_parts(a), person_parts(b)
     if min(len(pa.family), len(pb.family)) < 2:
         return None

@@ -1,0 +1,115 @@
+"""Variant matching (guide §4) as properties: spellings of one name match, other people do not.
+
+A name is built from random syllables, so the tests are about the method,
+never about the samples' names.
+"""
+from __future__ import annotations
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from toolchain import xmlio
+from toolchain.register import Register, edits_apart, fold, likely_same_person
+
+EMPTY_REGISTER = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="register"><teiHeader><fileDesc>
+<titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt>
+<sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><standOff/></TEI>"""
+
+SYLLABLES = ["po", "dgor", "ka", "tu", "shev", "gro", "my", "ko", "brezh", "nev", "ma", "rin", "lov",
+             "zhu", "sel", "heo", "jeo", "seo", "ki", "dan", "vol", "mar", "tin", "sky", "ber"]
+surname = st.lists(st.sampled_from(SYLLABLES), min_size=2, max_size=3).map(lambda s: "".join(s).capitalize())
+initials = st.lists(st.sampled_from("ABDEGIKLMNPRSTV"), min_size=1, max_size=2)
+given_word = st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=2).map(lambda s: "".join(s).capitalize())
+
+
+def register_with(name: str) -> tuple[Register, str]:
+    reg = Register(xmlio.parse_bytes(EMPTY_REGISTER))
+    return reg, reg.add_candidate("person", name)
+
+
+def romanise(name: str, yy: bool) -> str:
+    """Another romanisation: eo/o (Heo/Ho) and, for a name ending in y, -yy/-y (Podgornyy/Podgorny)."""
+    name = name.replace("eo", "o")
+    return name + "y" if yy and name.endswith("y") else name
+
+
+@settings(max_examples=150, deadline=None)
+@given(initials, surname, st.booleans(), st.booleans(), st.booleans())
+def test_russian_style_variants_match(letters, family, dense, upper, yy):
+    """``N. V. Podgornyy`` = ``N.V. Podgorny`` = ``N. V. PODGORNYY``; a bare surname too."""
+    original = " ".join(f"{c}." for c in letters) + " " + family
+    variant = ("".join(f"{c}." for c in letters) if dense else " ".join(f"{c}." for c in letters)) + \
+        " " + romanise(family, yy)
+    variant = variant.upper() if upper else variant
+    reg, xid = register_with(original)
+    assert reg.match("person", variant) == [xid]
+    assert reg.match("person", romanise(family, yy).lower()) == [xid]
+    assert likely_same_person(original, variant)
+
+
+@settings(max_examples=150, deadline=None)
+@given(surname, st.lists(given_word, min_size=1, max_size=2), st.sampled_from([" ", "-"]),
+       st.booleans(), st.booleans())
+def test_east_asian_style_variants_match(family, given_names, joiner, upper, eo):
+    """``Park Chung Hee`` = ``Park Chung-hee`` = ``PARK CHUNG HEE``; ``Heo Dam`` = ``Ho Dam``."""
+    original = family + " " + " ".join(given_names)
+    rest = joiner.join(given_names[:1] + [g.lower() if joiner == "-" else g for g in given_names[1:]])
+    variant = f"{family} {rest}"
+    variant = romanise(variant, False) if eo else variant
+    variant = variant.upper() if upper else variant
+    reg, xid = register_with(original)
+    assert reg.match("person", variant) == [xid]
+    assert likely_same_person(original, variant)
+
+
+@settings(max_examples=150, deadline=None)
+@given(initials, surname, surname)
+def test_different_surnames_do_not_match(letters, family_a, family_b):
+    assume(edits_apart(fold(family_a), fold(family_b)) > 1)
+    a = " ".join(f"{c}." for c in letters) + " " + family_a
+    b = " ".join(f"{c}." for c in letters) + " " + family_b
+    reg, _ = register_with(a)
+    assert reg.match("person", b) == []
+    assert reg.match("person", family_b) == []
+    assert likely_same_person(a, b) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(initials, initials, surname)
+def test_same_surname_other_initials_do_not_match(letters_a, letters_b, family):
+    """``A. I. Ivanov`` and ``B. I. Ivanov`` are two people."""
+    assume(letters_a[0] != letters_b[0])
+    a = " ".join(f"{c}." for c in letters_a) + " " + family
+    b = " ".join(f"{c}." for c in letters_b) + " " + family
+    reg, _ = register_with(a)
+    assert reg.match("person", b) == []
+    assert likely_same_person(a, b) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(surname, given_word, given_word)
+def test_other_given_names_do_not_match(family, given_a, given_b):
+    """``Kim Il Sung`` and ``Kim Dae Jung`` share a family name only."""
+    assume(edits_apart(fold(given_a), fold(given_b)) > 1)
+    a, b = f"{family} {given_a}", f"{family} {given_b}"
+    reg, _ = register_with(a)
+    assert reg.match("person", b) == []
+    assert likely_same_person(a, b) is None
+
+
+def test_likely_same_person_reasons():
+    """The report's reasons for a candidate merge, on the guide's kinds of variation."""
+    assert likely_same_person("Mao", "Mao Zedong") == "same family name, given names on one side only"
+    assert likely_same_person("L. I. Brezhnev", "Leonid Brezhnev") == "same family name, compatible initials"
+    assert likely_same_person("Kim Il Sung", "Kim Il Song") == "same family name, given names one letter apart"
+    assert likely_same_person("A. Gromyko", "A. Gromyco") == "family names one letter apart, compatible initials"
+    assert likely_same_person("Kim Il", "Kim Il Sung") is None
+    assert likely_same_person("Ye. A. Ivanov", "E. A. Ivanov")
+    assert likely_same_person("Ivanov", "Ivanova") is None  # one edit without given names: too weak
+
+
+def test_edits_apart_is_bounded_levenshtein():
+    assert edits_apart("podgorny", "podgorny") == 0
+    assert edits_apart("gromyko", "gromyco") == 1
+    assert edits_apart("kitten", "sitting", limit=3) == 3
+    assert edits_apart("abc", "abcdef") == 2  # more than the limit of 1

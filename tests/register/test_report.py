@@ -1,0 +1,82 @@
+"""tei-tool register report: on a hand-made edition with known problems, and on the edition in tei/."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests.register.handmade import write_edition
+from toolchain.register_tools import register_report
+
+ROOT = Path(__file__).resolve().parents[2]
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "toolchain", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd)
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def test_report_lists_every_kind_of_problem(tmp_path):
+    edition = write_edition(tmp_path / "tei")
+    report = register_report([edition])
+    doc_a = edition / "doc-a.xml"
+    assert [(m.text, m.path, m.line) for m in report.unlinked] == [
+        ("Ivan Petrov", str(doc_a), line_of(doc_a, "Ivan Petrov"))]
+    assert [(m.ref, m.text) for m in report.unresolved] == [("p-missing", "Nobody Known")]
+    assert {c["id"]: c["documents"] for c in report.candidates} == {
+        "p-mao": ["doc-a.xml"], "p-gromyco-a": ["doc-b.xml"]}
+    merges = {(m.a, m.b): m for m in report.merges}
+    assert set(merges) == {("p-mao-zedong", "p-mao"), ("p-gromyko-aa", "p-gromyco-a")}
+    assert merges[("p-mao-zedong", "p-mao")].documents == {"p-mao-zedong": ["doc-a.xml"],
+                                                           "p-mao": ["doc-a.xml"]}
+    assert "one letter apart" in merges[("p-gromyko-aa", "p-gromyco-a")].reason
+    assert [u["id"] for u in report.unused] == ["p-unused-nobody"]
+    assert report.failed
+
+
+def test_report_cli_text_and_json(tmp_path):
+    edition = write_edition(tmp_path / "tei")
+    text = run("register", "report", edition)
+    assert text.returncode == 1, text.stderr  # a pointer names no entry
+    doc_a = edition / "doc-a.xml"
+    assert f"{doc_a}:{line_of(doc_a, 'Ivan Petrov')}: person 'Ivan Petrov'" in text.stdout
+    assert "p-mao-zedong 'Mao Zedong' / p-mao 'Mao': same family name" in text.stdout
+    data = json.loads(run("register", "report", edition, "--format", "json").stdout)
+    assert data["documents"] == 2 and data["unused"][0]["id"] == "p-unused-nobody"
+
+
+def test_report_bad_input_is_one_line(tmp_path):
+    edition = write_edition(tmp_path / "tei")
+    (edition / "doc-c.xml").write_text("<TEI><text>\n<p>unclosed</text></TEI>", encoding="utf-8")
+    proc = run("register", "report", edition)
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1 and "doc-c.xml:2:" in proc.stderr and "Traceback" not in proc.stderr
+    missing = run("register", "report", tmp_path / "nothing")
+    assert missing.returncode == 2 and "no such file or folder" in missing.stderr
+
+
+@pytest.mark.skipif(not (ROOT / "tei" / "register.xml").exists(), reason="no converted edition in tei/")
+def test_every_name_in_tei_resolves_to_the_register():
+    """Must-show of issue 5: every persName/orgName/placeName in tei/ points to a register entry."""
+    report = register_report([ROOT / "tei"])
+    assert report.unresolved == []
+    register = etree.parse(str(ROOT / "tei" / "register.xml"))
+    ids = set(register.xpath("//@xml:id"))
+    names = 0
+    for path in sorted((ROOT / "tei").glob("*.xml")):
+        if path.name == "register.xml":
+            continue
+        for el in etree.parse(str(path)).iter(f"{TEI}persName", f"{TEI}orgName", f"{TEI}placeName"):
+            names += 1
+            ref = el.get("ref", "")
+            assert ref.startswith("reg:") and ref[4:] in ids, f"{path.name}:{el.sourceline}: {ref!r}"
+    assert names > 100

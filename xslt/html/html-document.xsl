@@ -176,7 +176,8 @@
     </xsl:if>
   </xsl:template>
 
-  <!--* A sample of a kind: its classes and brackets around the word "text". -->
+  <!--* A sample of a kind: its classes, brackets and label around the word "text"
+        (the same printed form common/text.xsl gives the real element). -->
   <xsl:function name="h:legend-sample" as="element()">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:variable name="b" select="if ($kind = 'editor') then $tt:editor-brackets
@@ -184,8 +185,11 @@
         else if ($kind = ('classification', 'copy', 'idno', 'typist', 'stray', 'sic')) then ()
         else ('[', ']')"/>
     <xsl:variable name="resp" select="if ($kind = 'editor') then 'editor' else 'translator'"/>
+    <xsl:variable name="label" select="if ($kind = 'translator-note') then 'Translator''s note: '
+        else if ($kind = ('corr', 'sic-note')) then 'sic; ' else ''"/>
     <span class="i-{if ($kind = 'editor') then 'supplied' else $kind} r-{$resp}">
-      <xsl:if test="exists($b)"><span class="br br-{$resp}"><xsl:value-of select="$b[1]"/></span></xsl:if>
+      <xsl:if test="$label = 'sic; '">text </xsl:if>
+      <xsl:if test="exists($b)"><span class="br br-{$resp}"><xsl:value-of select="$b[1] || $label"/></span></xsl:if>
       <xsl:value-of select="if ($kind = 'gap') then '…' else if ($kind = 'stray') then ']'
                             else if ($kind = 'sic') then 'text [sic]' else 'text'"/>
       <xsl:if test="exists($b)"><span class="br br-{$resp}"><xsl:value-of select="$b[2]"/></span></xsl:if>

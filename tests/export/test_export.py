@@ -1,0 +1,142 @@
+"""tei-tool export: the seeds + devset edition as JSON (valid against the JSON Schema, counts equal
+to the TEI's) and as CSV; a broken export or broken input is refused with one line."""
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import jsonschema
+import pytest
+from lxml import etree
+
+from toolchain.convert import convert_paths
+from toolchain.export import INTERVENTION_KINDS, ExportError, validate_export
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA = json.loads((ROOT / "schema" / "export.schema.json").read_text())
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+#: Interventions counted straight from the TEI (guide §3.3), to check the export's kinds.
+XPATH_COUNTS = {
+    "supplied": "count(t:text//t:supplied)",
+    "foreign": "count(t:text//t:foreign)",
+    "stamp": "count(t:text//t:note[@type='stamp'])",
+    "handwritten": "count(t:text//t:note[@type='handwritten'])",
+    "gap": "count(t:text//t:gap[@reason='omitted'])",
+    "unclear": "count(t:text//t:unclear)",
+    "corr": "count(t:text//t:corr)",
+}
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "toolchain", *map(str, args)], capture_output=True,
+                          text=True, cwd=ROOT)
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory) -> Path:
+    """Seeds and devset converted together into one edition with one register."""
+    out = tmp_path_factory.mktemp("edition")
+    sources = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "golden").glob("d*/d??.txt"))
+    assert len(sources) >= 15
+    result = convert_paths(sources, out)
+    assert not result.failed, result.report.to_text()
+    return out
+
+
+@pytest.fixture(scope="module")
+def exported(edition, tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("export") / "edition.json"
+    proc = run("export", edition, "--format", "json", "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_export_validates_against_the_json_schema(exported):
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    jsonschema.Draft202012Validator(SCHEMA).validate(exported)
+
+
+def test_export_counts_equal_the_tei(edition, exported):
+    files = sorted(p for p in edition.glob("*.xml") if p.name != "register.xml")
+    docs = {d["file"]: d for d in exported["documents"]}
+    assert sorted(docs) == [p.name for p in files]
+    for path in files:
+        root, doc = etree.parse(str(path)).getroot(), docs[path.name]
+        assert doc["id"] == root.get("{http://www.w3.org/XML/1998/namespace}id")
+        names = root.xpath("t:text//t:persName | t:text//t:orgName | t:text//t:placeName", namespaces=NS)
+        linked = Counter(n.get("ref")[4:] for n in names if n.get("ref"))
+        assert {e["ref"]: e["count"] for e in doc["entities"]} == dict(linked), path.name
+        assert len(doc["unlinked"]) == sum(1 for n in names if not n.get("ref"))
+        for kind, xpath in XPATH_COUNTS.items():
+            assert doc["interventions"].get(kind, 0) == int(root.xpath(xpath, namespaces=NS)), (path.name, kind)
+        assert len(doc["participants"]) == int(root.xpath("count(.//t:particDesc//t:person)", namespaces=NS))
+        assert doc["date"]["when"] == (root.xpath("string(.//t:creation/t:date/@when)", namespaces=NS) or None)
+        assert doc["words"] == len(doc["text"].split()) > 0
+    assert sum(sum(d["interventions"].values()) for d in docs.values()) > 50
+
+
+def test_export_carries_the_register(edition, exported):
+    register = etree.parse(str(edition / "register.xml"))
+    ids = set(register.xpath("//t:standOff//@xml:id", namespaces=NS))
+    entries = [e for kind in exported["register"].values() for e in kind]
+    assert {e["id"] for e in entries} == ids
+    by_id = {e["id"]: e for e in entries}
+    for doc in exported["documents"]:
+        for entity in doc["entities"]:
+            assert doc["id"] in by_id[entity["ref"]]["documents"]
+    assert any(e["candidate"] for e in entries) and any(e["variants"] for e in entries)
+
+
+def test_csv_has_one_row_per_document(edition, exported, tmp_path):
+    out = tmp_path / "edition.csv"
+    proc = run("export", edition, "--format", "csv", "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    docs = {d["id"]: d for d in exported["documents"]}
+    assert sorted(r["id"] for r in rows) == sorted(docs)
+    for row in rows:
+        doc = docs[row["id"]]
+        assert row["title"] == doc["title"]
+        assert int(row["interventions"]) == sum(doc["interventions"].values())
+        assert int(row["mentions"]) == sum(e["count"] for e in doc["entities"])
+        assert all(int(row[k]) == doc["interventions"].get(k, 0) for k in INTERVENTION_KINDS)
+
+
+def test_export_to_stdout(edition):
+    proc = run("export", edition / "register.xml", edition / "002_968af83d44314879.xml")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert [d["file"] for d in data["documents"]] == ["002_968af83d44314879.xml"]
+    assert "1 documents" in proc.stderr
+
+
+@pytest.mark.parametrize("damage", [
+    lambda d: d["documents"][0].pop("id"),
+    lambda d: d["documents"][0]["entities"][0].update(count=0),
+    lambda d: d["documents"][0]["interventions"].update(invented=1),
+    lambda d: d["documents"][0]["date"].update(when="13 November 1957"),
+    lambda d: d["register"]["persons"][0].update(id="P Bad"),
+])
+def test_schema_rejects_a_broken_export(exported, damage):
+    data = copy.deepcopy(exported)
+    damage(data)
+    with pytest.raises(ExportError, match=r"export does not match export\.schema\.json at (documents|register)/"):
+        validate_export(data)
+
+
+def test_bad_input_is_one_line_and_writes_nothing(edition, tmp_path):
+    bad = tmp_path / "tei"
+    bad.mkdir()
+    (bad / "register.xml").write_bytes((edition / "register.xml").read_bytes())
+    (bad / "broken.xml").write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text>', encoding="utf-8")
+    out = tmp_path / "out.json"
+    proc = run("export", bad, "--out", out)
+    assert proc.returncode == 1 and not out.exists()
+    assert proc.stderr.count("\n") == 1 and "broken.xml:2:" in proc.stderr and "Traceback" not in proc.stderr
+    no_register = run("export", edition / "002_968af83d44314879.xml", "--register", tmp_path / "none.xml")
+    assert no_register.returncode == 2 and "none.xml" in no_register.stderr

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from toolchain import xmlio
-from toolchain.build import workers
+from toolchain.build import publishing, workers
 from toolchain.build.state import BuildState, DocState, fingerprints, file_sha, sha
 from toolchain.convert import display_path, expand_sources
 from toolchain.diagnostics import Diagnostic, Report
@@ -74,8 +74,10 @@ Progress = Callable[[str, int, int], None]
 class _Runner:
     """Maps a worker function over items, in a pool or (jobs=1) in this process; order kept."""
 
-    def __init__(self, jobs: int, init_args: tuple, stage: str = "", progress: Progress | None = None):
+    def __init__(self, jobs: int, init: Callable, init_args: tuple, stage: str = "",
+                 progress: Progress | None = None):
         self.jobs = jobs
+        self.init = init
         self.init_args = init_args
         self.stage = stage
         self.progress = progress
@@ -85,10 +87,11 @@ class _Runner:
         if not items:
             return []
         if self.jobs <= 1 or len(items) < 2:
-            workers.init(*self.init_args)
+            self.init(*self.init_args)
             return self._collect((fn(*args) for args in items), len(items))
         chunk = max(1, len(items) // (self.jobs * 8))
-        with ProcessPoolExecutor(self.jobs, initializer=workers.init, initargs=self.init_args) as pool:
+        with ProcessPoolExecutor(min(self.jobs, len(items)), initializer=self.init,
+                                 initargs=self.init_args) as pool:
             return self._collect(pool.map(fn, *zip(*items), chunksize=chunk), len(items))
 
     def _collect(self, results, total: int) -> list:
@@ -124,7 +127,7 @@ def build(sources: list[Path], out: Path, tei_dir: Path, jobs: int | None = None
         tei_files = sorted(p for p in tei_dir.glob("*.xml") if p.name != REGISTER_FILE)
         result.documents = len(tei_files)
         _validate(tei_files, state, prints, reg_hash, jobs, result, progress)
-        _publish(tei_files, out, state, prints, reg_hash, publish, result)
+        _publish(tei_files, out, tei_dir, state, prints, reg_hash, jobs, publish, result, progress)
         state.fingerprints = prints
         state.save(state_path)
     result.seconds = time.perf_counter() - started
@@ -159,7 +162,7 @@ def _convert(sources: list[Path], tei_dir: Path, state: BuildState, jobs: int,
         register.save()
         records = _read_and_link([Path(p) for p in records], register, jobs, BuildResult(), progress)
     register.save()
-    runner = _Runner(jobs, (None, False), "write TEI", progress)
+    runner = _Runner(jobs, workers.init, (None, False), "write TEI", progress)
     targets = [str(tei_dir / f"{Path(p).stem}.xml") for p in records]
     for (target, tei_hash), src in zip(runner.map(workers.write, records.values(), targets), records):
         state.docs[Path(src).stem] = DocState(source=file_sha(Path(src)), tei=tei_hash)
@@ -168,7 +171,7 @@ def _convert(sources: list[Path], tei_dir: Path, state: BuildState, jobs: int,
 
 def _read_and_link(todo: list[Path], register: Register, jobs: int, result: BuildResult,
                    progress: Progress | None) -> dict:
-    runner = _Runner(jobs, (str(register.path), False), "read sources", progress)
+    runner = _Runner(jobs, workers.init, (str(register.path), False), "read sources", progress)
     records = {}
     for path, record, diags in runner.map(workers.read, map(str, todo), map(display_path, todo)):
         result.report.extend(diags)
@@ -190,34 +193,30 @@ def _validate(tei_files: list[Path], state: BuildState, prints: dict, reg_hash: 
         keys[str(path)] = sha(f"{tei_hash}:{prints['validate']}:{reg_hash}".encode())
         if doc.valid_key != keys[str(path)]:
             todo.append(str(path))
-    runner = _Runner(jobs, (None, True), "validate", progress)
-    for target, diags in runner.map(workers.validate, todo):
+    runner = _Runner(jobs, workers.init, (None, True), "validate", progress)
+    for target, diags, date_key, named in runner.map(workers.check, todo):
         doc = state.docs[Path(target).stem]
         doc.diagnostics = [d.to_dict() for d in diags]
         doc.valid_key = keys[target]
+        doc.date_key, doc.named = date_key, named
     for path in tei_files:
         result.report.extend(Diagnostic(**d) for d in state.docs[path.stem].diagnostics)
     result.validated = len(todo)
 
 
-def _publish(tei_files: list[Path], out: Path, state: BuildState, prints: dict, reg_hash: str,
-             publish: tuple[str, ...], result: BuildResult) -> None:
+def _publish(tei_files: list[Path], out: Path, tei_dir: Path, state: BuildState, prints: dict,
+             reg_hash: str, jobs: int, publish: tuple[str, ...], result: BuildResult,
+             progress: Progress | None) -> None:
     """HTML site, PDFs and the JSON export, each made again only when one of its inputs changed."""
     if result.report.errors:
         return  # invalid TEI is never published
+    register = tei_dir / REGISTER_FILE
+    register = register if register.exists() else None
     docs_key = "|".join(f"{p.stem}:{state.docs[p.stem].tei}" for p in tei_files) + f"|{reg_hash}"
-    volume_key = sha(f"{docs_key}|{prints['pdf']}".encode())
-    site_key = sha(f"{docs_key}|{prints['html']}|{'pdf' in publish}".encode())
-    if "pdf" in publish and state.volume_key != volume_key:
-        from toolchain.publish.pdf import publish_pdf
-
-        result.report.extend(publish_pdf(tei_files, volume=out / "edition.pdf",
-                                         per_document=out / "html").items)
-        state.volume_key = volume_key
-        result.published.append("pdf")
-    if "html" in publish and state.site_key != site_key:
-        from toolchain.publish.html import DEFAULT_TITLE, build_html
-
-        result.report.extend(build_html(tei_files, out / "html", title=DEFAULT_TITLE).report.items)
-        state.site_key = site_key
-        result.published.append("html")
+    if "pdf" in publish:
+        publishing.pdf_outputs(tei_files, out, state, sha(f"{docs_key}|{prints['pdf']}".encode()), result)
+    if "html" in publish:
+        runner = _Runner(jobs, publishing.init_site, (str(register) if register else None,),
+                         "render pages", progress)
+        publishing.html_site(tei_files, out / "html", state, prints["html"], register, runner, result,
+                             sha(f"{docs_key}|{prints['html']}|{'pdf' in publish}".encode()))

@@ -66,6 +66,8 @@ class DocState:
     page_key: str | None = None  # everything the HTML page shows: it is current
     pdf_key: str | None = None
     diagnostics: list[dict] = field(default_factory=list)
+    date_key: str = ""  # the site's sort key (document date)
+    named: list[str] = field(default_factory=list)  # register ids the document points to
 
 
 @dataclass

@@ -51,6 +51,14 @@ def write(record: Record, target: str) -> tuple[str, str]:
     return target, sha(data)
 
 
-def validate(target: str) -> tuple[str, list[Diagnostic]]:
-    """Validate one TEI file with the worker's compiled schemas."""
-    return target, _validator.validate_file(Path(target))
+def check(target: str) -> tuple[str, list[Diagnostic], str, list[str]]:
+    """Validate one TEI file with the worker's compiled schemas; note its date and named entries."""
+    from toolchain.build.site import date_key, named_ids
+
+    path = Path(target)
+    diags = _validator.validate_file(path)
+    try:
+        root = xmlio.parse_xml(path).getroot()
+    except ToolError:
+        return target, diags, "", []
+    return target, diags, date_key(root), sorted(named_ids(root))

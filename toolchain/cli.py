@@ -202,6 +202,33 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
+# ---------------------------------------------------------------- validate (issue 4)
+
+@cli.command(help="Validate TEI files or folders (register.xml there is validated as the "
+                  "register) and print file:line:col: severity: [rule] message on stdout.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--schema", type=click.Choice(["project", "tei_all"]), default="project",
+              show_default=True, help="project: schema/tei-tool.rng plus schema/tei-tool.sch; "
+                                      "tei_all: TEI P5 tei_all RELAX NG only.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format of the diagnostics.")
+@click.option("--register", type=click.Path(path_type=Path), default=None,
+              help="Register for reg: pointers (default: register.xml next to each file).")
+def validate(paths, schema, fmt, register):
+    from toolchain.validate import validate_paths
+
+    result = validate_paths(paths, schema=schema, register=register)
+    report = result.report
+    if fmt == "json":
+        click.echo(report.to_json())
+    elif report.items:
+        click.echo(report.to_text())
+    click.echo(f"{len(result.files)} files validated ({schema}): {report.errors} errors, "
+               f"{report.warnings} warnings", err=True)
+    raise SystemExit(ExitCode.USAGE if result.unreadable or not result.files
+                     else ExitCode.PROBLEMS if report.errors else ExitCode.OK)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning library errors into one line and an exit code."""
     verbose = "--verbose" in (argv if argv is not None else sys.argv[1:])

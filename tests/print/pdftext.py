@@ -130,6 +130,17 @@ class Pdf:
                 return i + 1
         raise AssertionError("no such page")
 
+    def chunks(self, page: int) -> list[tuple[float, float, str]]:
+        """Text chunks of a page (1-based) as (y from the bottom in pt, font size in pt, text)."""
+        out = []
+
+        def visit(text, cm, tm, font, size):
+            if text.strip():
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                out.append((y, size * tm[3] * cm[3] if tm[3] else size, text))
+        self.reader.pages[page - 1].extract_text(visitor_text=visit)
+        return out
+
     def outline(self) -> list[tuple[str, int]]:
         """Bookmarks (title, 1-based page), flattened."""
         out = []

@@ -86,8 +86,22 @@ def test_each_footnote_on_the_page_of_its_call(volume):
             assert pages, (doc.path.name, body)
             before = words_before(note)[-3:]
             assert contains_run(pdf.tokens[pages[0] - 1], before), (doc.path.name, pages[0], before)
+            _assert_at_foot(pdf, pages[0], body[:2])
             checked += 1
     assert checked >= 1
+
+
+BODY_PT = 10   # size of the running text in print.css; notes are smaller
+
+
+def _assert_at_foot(pdf, page, first_words):
+    """The note's text is set small, below every line of running text on its page."""
+    chunks = pdf.chunks(page)
+    note = [(y, size) for y, size, text in chunks
+            if contains_run(tokens(text), first_words) and size < BODY_PT - 0.5]
+    assert note, (page, first_words)
+    lowest_text = min(y for y, size, _ in chunks if size >= BODY_PT - 0.1)
+    assert note[0][0] < lowest_text, (page, first_words)
 
 
 def test_index_lists_persons_with_the_pages_that_name_them(volume):

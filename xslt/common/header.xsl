@@ -48,15 +48,21 @@
   </xsl:function>
 
   <!--* The archival reference of one msIdentifier or altIdentifier:
-        "AVPRF, fond 0102, opis 13, delo 5", plus folios when known. -->
+        "AVPRF, fond 0102, opis 13, delo 5", plus folios when known. When the
+        converter kept the printed reference (idno type="citation", used when
+        the parts could not be typed), that reference is given as printed,
+        after the repository unless it starts with it. -->
   <xsl:function name="tt:archive-ref-of" as="xs:string">
     <xsl:param name="ident" as="element()"/>
     <xsl:variable name="locus" select="$ident/ancestor::msDesc/msContents/msItem/locus[1]
                                        [$ident/self::msIdentifier]"/>
-    <xsl:sequence select="string-join((
+    <xsl:variable name="printed" select="normalize-space($ident/idno[@type = 'citation'][1])"/>
+    <xsl:variable name="repo" select="normalize-space($ident/repository)"/>
+    <xsl:sequence select="if ($printed != '') then
+          string-join(($repo[not(starts-with($printed, $repo))], $printed)[. != ''], ', ')
+        else string-join((
         normalize-space($ident/repository),
         $ident/idno[@type = ('fond', 'opis', 'papka', 'delo')] ! (@type || ' ' || normalize-space()),
-        $ident/idno[@type = 'citation'] ! normalize-space(),
         $locus ! ('ll. ' || string-join(distinct-values((@from, @to)), '–')))[. != ''], ', ')"/>
   </xsl:function>
 

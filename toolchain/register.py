@@ -7,6 +7,9 @@ never drops or reorders what an editor wrote (encoding guide §4).
 Name matching normalises both sides (NFKC, case-fold, dots, hyphens and
 spaces between syllables, initials as letters, the romanisation pairs
 eo/o, yeo/yo, -yy/-y) and compares with every main and variant name.
+East Asian names (family name first) also match across the consonant pairs
+of the two romanisation systems (Kim Kwang Hyop / Kim Gwang-hyeop), and
+their family name alone is the first word (Mao → Mao Zedong).
 """
 from __future__ import annotations
 
@@ -41,6 +44,7 @@ class NameKey:
     surname: str
     initials: str = ""
     full: str = ""
+    east_asian: bool = False  #: family name first; romanisation pairs apply
 
 
 def name_key(name: str) -> NameKey:
@@ -56,7 +60,24 @@ def name_key(name: str) -> NameKey:
     parts = [p for t in rest for p in re.split(r"[\s]+", t) if p]
     if len(parts) <= 1:
         return NameKey(fold(parts[0] if parts else name))
-    return NameKey(fold(parts[-1]), "", fold("".join(parts)))
+    family = parts[0] if east_asian(parts) else parts[-1]
+    return NameKey(fold(family), "", fold("".join(parts)), east_asian(parts))
+
+
+def east_asian(tokens: list[str]) -> bool:
+    """A name in East Asian order (family name first: ``Mao Zedong``, ``Kim Il Sung``)."""
+    return len(tokens) > 1 and tokens[0].capitalize() in EAST_ASIAN_SURNAMES
+
+
+#: Consonants that McCune-Reischauer / Wade-Giles and Revised Romanisation / pinyin
+#: write differently (Kwang/Gwang, Tae/Dae, Pak/Bak, Chong/Jeong, Shin/Sin).
+_ROMAN_PAIRS = re.compile(r"ch|sh|[ktp]")
+_ROMAN_TO = {"ch": "j", "sh": "s", "k": "g", "t": "d", "p": "b"}
+
+
+def romanisation_key(folded: str) -> str:
+    """A folded East Asian name with the aspirated/plain consonant pairs unified."""
+    return _ROMAN_PAIRS.sub(lambda m: _ROMAN_TO[m.group()], folded)
 
 
 def keys_match(a: NameKey, b: NameKey) -> bool:
@@ -96,7 +117,7 @@ def person_parts(name: str) -> PersonParts:
     tokens[-1:] = [re.sub(r"['’]s$", "", t) for t in tokens[-1:]]
     if len(tokens) <= 1:
         return PersonParts(key.surname)
-    if tokens[0].capitalize() in EAST_ASIAN_SURNAMES:
+    if east_asian(tokens):
         return PersonParts(fold(tokens[0]), (fold("".join(tokens[1:])),))
     return PersonParts(fold(tokens[-1]), tuple(fold(t) for t in tokens[:-1]))
 
@@ -206,6 +227,7 @@ class Register:
         self.names: dict[str, list[tuple[str, str]]] = {"person": [], "org": [], "place": []}
         self._by_surname: dict[str, list[tuple[NameKey, str]]] = {}
         self._by_full: dict[str, set[str]] = {}
+        self._by_roman: dict[str, set[str]] = {}
         self._by_fold: dict[str, set[str]] = {}
         self._surnames: dict[str, set[str]] = {}
         self._org_place_rx = None
@@ -233,6 +255,8 @@ class Register:
         self._by_surname.setdefault(key.surname, []).append((key, xid))
         if key.full:
             self._by_full.setdefault(key.full, set()).add(xid)
+            if key.east_asian:
+                self._by_roman.setdefault(romanisation_key(key.full), set()).add(xid)
         self._surnames.setdefault(key.surname, set()).add(xid)
 
     # -- lookups used by the reader
@@ -264,6 +288,8 @@ class Register:
         exact = {xid for other, xid in self._by_surname.get(key.surname, ()) if keys_match(key, other)}
         if key.full:
             exact |= self._by_full.get(key.full, set())
+            if not exact and key.east_asian:
+                exact = set(self._by_roman.get(romanisation_key(key.full), ()))
         if exact:
             return sorted(exact)
         if not key.full and not key.initials:

@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from toolchain import xmlio
-from toolchain.register import Register, edits_apart, fold, likely_same_person
+from toolchain.register import Register, edits_apart, fold, likely_same_person, romanisation_key
 
 EMPTY_REGISTER = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="register"><teiHeader><fileDesc>
 <titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt>
@@ -113,3 +113,36 @@ def test_edits_apart_is_bounded_levenshtein():
     assert edits_apart("gromyko", "gromyco") == 1
     assert edits_apart("kitten", "sitting", limit=3) == 3
     assert edits_apart("abc", "abcdef") == 2  # more than the limit of 1
+
+
+KOREAN = ["gwang", "hyeop", "dae", "jung", "bong", "jeong", "sik", "chol", "song", "tae", "pyo", "kyu"]
+ROMAN_PAIRS = {"g": "k", "d": "t", "b": "p", "j": "ch"}
+east_asian_family = st.sampled_from(["Kim", "Pak", "Choe", "Ri", "Zhou", "Jeong"])
+
+
+def other_romanisation(syllable: str) -> str:
+    """The same syllable in the other system: voiced/plain consonant pairs, eo/o (Gwang -> Kwang)."""
+    for a, b in ROMAN_PAIRS.items():
+        if syllable.startswith(a):
+            return b + syllable[len(a):].replace("eo", "o")
+    return syllable.replace("eo", "o")
+
+
+@settings(max_examples=150, deadline=None)
+@given(east_asian_family, st.lists(st.sampled_from(KOREAN), min_size=1, max_size=2), st.booleans())
+def test_east_asian_romanisation_pairs_match(family, syllables, hyphen):
+    """``Kim Gwang-hyeop`` = ``Kim Kwang Hyop``; the family name alone finds the only entry."""
+    original = f"{family} " + "-".join(s.capitalize() if i == 0 else s for i, s in enumerate(syllables))
+    variant = f"{family} " + (" " if not hyphen else "-").join(
+        other_romanisation(s).capitalize() for s in syllables)
+    reg, xid = register_with(original)
+    assert reg.match("person", variant) == [xid]
+    assert reg.match("person", family) == [xid]
+
+
+@settings(max_examples=150, deadline=None)
+@given(east_asian_family, st.sampled_from(KOREAN), st.sampled_from(KOREAN))
+def test_east_asian_other_given_names_do_not_match(family, a, b):
+    assume(edits_apart(romanisation_key(fold(a)), romanisation_key(fold(b))) > 1)
+    reg, _ = register_with(f"{family} {a.capitalize()}-{b}")
+    assert reg.match("person", f"{family} {b.capitalize()}-{a}") == []

@@ -90,6 +90,15 @@ def test_names_link_to_the_register_and_retired_ids_to_the_survivor(kinds_site):
     assert register.xpath("//li[@id='p-kim-il-sung']//span[@lang='ko-Hang'][.='김일성']")
 
 
+def test_names_holding_links_never_nest_links(kinds_site):
+    k02 = parse_html((kinds_site / "k02.html").read_bytes())  # strict parse: nested <a> fails
+    assert not k02.xpath("//a//a")
+    assert k02.xpath("//p[contains(., 'Nested')]//a[@href='register.html#p-kim-il-sung']"
+                     "[.='Kim Il Sung']")
+    assert k02.xpath("//span[contains(@class, 'unlinked')][starts-with(., 'Puzanov')]"
+                     "//a[contains(@class, 'note-call')]")
+
+
 def test_metadata_block(k01):
     meta = {text(d.find("dt")): [text(dd) for dd in d.findall("dd")]
             for d in k01.xpath("//dl[@class='metadata']/div")}

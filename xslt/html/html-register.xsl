@@ -12,14 +12,24 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tt="http://tei-tool/ns"
     xmlns:h="http://tei-tool/ns/html"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
+  <!--* Every name in the documents grouped by the register entry it points to
+        (after merges): computed once, so the page is linear in the edition's size. -->
+  <xsl:variable name="h:mentions" as="map(xs:string, element()*)">
+    <xsl:map>
+      <xsl:for-each-group select="$h:docs/TEI/text//*[@ref]" group-by="h:reg-target(tt:reg-id(@ref))">
+        <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
+
   <xsl:template name="h:register-page">
-    <xsl:variable name="linked" select="distinct-values($h:docs/TEI/text//*[@ref]
-                                        ! h:reg-target(tt:reg-id(@ref)))[. != '']"/>
+    <xsl:variable name="linked" select="map:keys($h:mentions)[. != '']"/>
     <xsl:variable name="entries" select="$h:register/standOff//(person | org | place)[@xml:id = $linked]"/>
     <xsl:call-template name="h:page">
       <xsl:with-param name="title" select="'Register of persons, organisations and places'"/>
@@ -57,7 +67,8 @@
     <xsl:variable name="id" select="string(@xml:id)"/>
     <xsl:variable name="names" select="(persName | orgName | placeName)"/>
     <xsl:variable name="retired" select="../*[tt:reg-id(@sameAs) = $id]/@xml:id ! string()"/>
-    <xsl:variable name="docs" select="$h:docs[TEI/text//*[h:reg-target(tt:reg-id(@ref)) = $id]]"/>
+    <xsl:variable name="mentions" select="$h:mentions($id)"/>
+    <xsl:variable name="docs" select="$h:docs[. intersect $mentions/ancestor::tt:doc]"/>
     <li id="{$id}" class="reg-entry reg-{tt:reg-kind(.)}">
       <p class="reg-name"><xsl:value-of select="tt:reg-name(.)"/></p>
       <xsl:variable name="variants" select="distinct-values($names[not(@type = 'main')] ! normalize-space())
@@ -82,7 +93,7 @@
       </p>
       <ul class="reg-docs">
         <xsl:for-each select="$docs">
-          <xsl:variable name="n" select="count(TEI/text//*[h:reg-target(tt:reg-id(@ref)) = $id])"/>
+          <xsl:variable name="n" select="count($mentions[ancestor::tt:doc is current()])"/>
           <li>
             <a href="{h:doc-href(.)}"><xsl:value-of select="tt:date-text(TEI) || ', ' || tt:title(TEI)"/></a>
             <xsl:value-of select="' (' || $n || (if ($n = 1) then ' mention)' else ' mentions)')"/>

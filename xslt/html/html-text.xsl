@@ -106,7 +106,7 @@
     <xsl:variable name="target" select="h:reg-target($reg-id)"/>
     <xsl:variable name="class" select="'i-' || tt:kind($el)"/>
     <xsl:choose>
-      <xsl:when test="$target != '' and not($el/ancestor::ref)">
+      <xsl:when test="$target != '' and not(h:has-links-inside($el))">
         <a class="{$class} name" href="register.html#{$target}"><xsl:sequence select="$content"/></a>
       </xsl:when>
       <xsl:otherwise>
@@ -114,6 +114,16 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!--* True when an element holds something that renders as a link (a linked
+        name, a note call) or sits in a ref: a link there would nest links,
+        which HTML forbids, so the outer name stays unlinked. -->
+  <xsl:function name="h:has-links-inside" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/ancestor::ref) or exists($el//ref[@type = 'note-call'])
+        or exists($el//note[tt:is-numbered-note(.)])
+        or exists($el//(persName | orgName | placeName)[h:reg-target(tt:reg-id(@ref)) != ''])"/>
+  </xsl:function>
 
   <!--* The register id a name should link to ('' when the register lacks it). -->
   <xsl:function name="h:reg-target" as="xs:string">

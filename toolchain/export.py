@@ -22,7 +22,7 @@ from typing import Iterable
 from lxml import etree
 
 from toolchain import __version__, xmlio
-from toolchain.errors import ToolError
+from toolchain.errors import InputError, Location, ToolError
 from toolchain.paths import SCHEMA_DIR
 from toolchain.register import NS, XML_ID, Register
 from toolchain.register_tools import (
@@ -125,6 +125,10 @@ def _entities(root: etree._Element) -> tuple[list[dict], list[dict]]:
 def document_record(path: Path, root: etree._Element, kinds: list[str], register: Register) -> dict:
     """The export object of one TEI document (shape: schema/export.schema.json#/$defs/document)."""
     header = root.find("t:teiHeader", NS)
+    title_stmt = None if header is None else header.find("t:fileDesc/t:titleStmt", NS)
+    if title_stmt is None:
+        raise InputError("not a TEI document of the edition (no teiHeader/fileDesc/titleStmt)",
+                         Location(str(path), root.sourceline))
 
     def terms(scheme: str) -> list[str]:
         return [_text(t) for t in header.xpath(f".//t:keywords[@scheme='{scheme}']/t:term", namespaces=NS)
@@ -141,7 +145,7 @@ def document_record(path: Path, root: etree._Element, kinds: list[str], register
     return {
         "id": root.get(XML_ID) or path.stem,
         "file": path.name,
-        "title": _text(_first(header, "t:fileDesc/t:titleStmt/t:title")),
+        "title": _text(title_stmt.find("t:title", NS)),
         "date": _date(root),
         "archive": _archive(root),
         "record_id": _text(_first(header, ".//t:bibl[@type='WCDA']/t:idno[@type='WCDA']")),
@@ -149,13 +153,15 @@ def document_record(path: Path, root: etree._Element, kinds: list[str], register
         "type": (terms("reg:tax-wcda-type") or [None])[0],
         "subjects": terms("reg:tax-subject"),
         "classification": [{"id": cid, "label": register.category_label(cid)}
-                           for c in header.xpath(".//t:catRef", namespaces=NS) for cid in reg_ids(c.get("target"))],
+                           for c in header.xpath(".//t:catRef", namespaces=NS)
+                           for cid in reg_ids(c.get("target"))],
         "languages": [lang.get("ident") for lang in header.xpath(".//t:langUsage/t:language", namespaces=NS)],
-        "funders": [{"name": _text(f), "ref": _ref(f)} for f in header.findall("t:fileDesc/t:titleStmt/t:funder", NS)],
-        "responsibilities": [agent(r) for r in header.findall("t:fileDesc/t:titleStmt/t:respStmt", NS)
+        "funders": [{"name": _text(f), "ref": _ref(f)} for f in title_stmt.findall("t:funder", NS)],
+        "responsibilities": [agent(r) for r in title_stmt.findall("t:respStmt", NS)
                              if r.get(XML_ID) != "editor"],
-        "participants": [{"role": p.get("role"), "ref": _ref(p, "sameAs"), "name": register.main_name(_ref(p, "sameAs"))}
-                         for p in header.xpath(".//t:particDesc//t:person", namespaces=NS)],
+        "participants": [{"role": p.get("role"), "ref": ref, "name": register.main_name(ref)}
+                         for p in header.xpath(".//t:particDesc//t:person", namespaces=NS)
+                         for ref in [_ref(p, "sameAs")]],
         "interventions": {k: counted[k] for k in INTERVENTION_KINDS if counted[k]},
         "features": {k: counted[k] for k in FEATURE_KINDS if counted[k]},
         "entities": entities,

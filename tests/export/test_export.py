@@ -138,5 +138,9 @@ def test_bad_input_is_one_line_and_writes_nothing(edition, tmp_path):
     proc = run("export", bad, "--out", out)
     assert proc.returncode == 1 and not out.exists()
     assert proc.stderr.count("\n") == 1 and "broken.xml:2:" in proc.stderr and "Traceback" not in proc.stderr
+    (bad / "broken.xml").write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text/></TEI>', encoding="utf-8")
+    not_tei = run("export", bad, "--out", out)
+    assert not_tei.returncode == 1 and not out.exists()
+    assert "broken.xml:1: not a TEI document" in not_tei.stderr and not_tei.stderr.count("\n") == 1
     no_register = run("export", edition / "002_968af83d44314879.xml", "--register", tmp_path / "none.xml")
     assert no_register.returncode == 2 and "none.xml" in no_register.stderr

@@ -38,12 +38,23 @@ class Locator:
         return Position(el.sourceline, self._column(el))
 
     def of_text(self, el: etree._Element, slot: int) -> Position:
-        """Where text slot ``slot`` of ``el`` starts: its .text (0) or the tail of child slot-1."""
+        """Where the words of text slot ``slot`` of ``el`` start.
+
+        Slot 0 is ``el.text``, slot n the tail of child n-1 (what XPath sees as the text
+        node after that child). The line is the one of its first non-blank character.
+        """
         if slot <= 0 or slot > len(el):
-            return self.of_element(el)
-        child = el[slot - 1]
-        body = etree.tostring(child, with_tail=False, encoding="unicode")
-        return Position(child.sourceline + body.count("\n") if child.sourceline else None, None)
+            start, text = self.of_element(el), el.text or ""
+        else:
+            child = el[slot - 1]
+            body = etree.tostring(child, with_tail=False, encoding="unicode")
+            start = Position(child.sourceline + body.count("\n") if child.sourceline else None,
+                             None)
+            text = child.tail or ""
+        lead = text[: len(text) - len(text.lstrip())]
+        if start.line is None or "\n" not in lead:
+            return start
+        return Position(start.line + lead.count("\n"), len(lead) - lead.rfind("\n"))
 
     def at(self, index: int, slot: int) -> Position:
         """The position for a reported (element index, text slot) pair."""

@@ -25,6 +25,8 @@ from toolchain.validate.schematron import Params, Schematron
 
 WELL_FORMED = "well-formed"
 UNREADABLE = "unreadable"
+#: libxml2 refuses a repeated xml:id while parsing; that is the guide's rule id-unique.
+_DUPLICATE_ID_RE = re.compile(r"ID \S+ already defined")
 _REG_RE = re.compile(r"(?:^|\s)reg:([A-Za-z0-9_.\-]+)")
 
 
@@ -53,7 +55,8 @@ class Validator:
             source = path.read_text(encoding="utf-8", errors="replace")
         except InputError as exc:
             loc = exc.location
-            rule = UNREADABLE if exc.message.startswith("cannot read") else WELL_FORMED
+            rule = (UNREADABLE if exc.message.startswith("cannot read")
+                    else "id-unique" if _DUPLICATE_ID_RE.search(exc.message) else WELL_FORMED)
             return [Diagnostic("error", rule, exc.message, str(path),
                                loc.line if loc else None, loc.col if loc else None)]
         return self.validate_tree(tree, path, source)

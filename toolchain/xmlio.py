@@ -102,16 +102,22 @@ def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
 
 # ---------------------------------------------------------------- writing
 
-def atomic_write(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
+def atomic_write(path: str | os.PathLike, data: bytes, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file and an atomic rename.
+
+    The rename alone keeps a killed run from leaving half a file; ``durable``
+    also flushes the data to disk first (for files editors own: TEI, register),
+    which generated pages, cheap to make again, skip.
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         try:

@@ -29,8 +29,8 @@ def render_page(path: str, prev: str | None, nxt: str | None, out: str) -> str:
     src, folder = Path(path), Path(out)
     html = _site.document_page(src, Path(prev) if prev else None, Path(nxt) if nxt else None, folder)
     stem = page_stem(src)
-    xmlio.atomic_write(xmlio.confined_path(folder, f"{stem}.html"), html)
-    xmlio.atomic_write(xmlio.confined_path(folder, f"{stem}.xml"), src.read_bytes())
+    xmlio.atomic_write(xmlio.confined_path(folder, f"{stem}.html"), html, durable=False)
+    xmlio.atomic_write(xmlio.confined_path(folder, f"{stem}.xml"), src.read_bytes(), durable=False)
     return f"{stem}.html"
 
 
@@ -77,7 +77,7 @@ def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: 
         if register:
             pages["register.xml"] = register.read_bytes()
         for name, data in pages.items():
-            xmlio.atomic_write(xmlio.confined_path(out, name), data)
+            xmlio.atomic_write(xmlio.confined_path(out, name), data, durable=False)
         state.site_key = site_key
         result.published.append(f"html ({len(todo)} pages)")
 

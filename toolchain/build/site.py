@@ -14,7 +14,7 @@ entries it names, the stylesheets) tells whether its page must be made again.
 """
 from __future__ import annotations
 
-import hashlib
+import copy
 from pathlib import Path
 
 from lxml import etree
@@ -60,36 +60,36 @@ def light(root: etree._Element) -> etree._Element:
     return out
 
 
-def register_subset(register: etree._Element | None, ids: set[str]) -> etree._Element | None:
-    """The register with only the entries ``ids`` name (and those they were merged into)."""
-    if register is None:
-        return None
-    entries = {el.get(XML_ID): el for el in register.iter(f"{_T}person", f"{_T}org", f"{_T}place")}
-    wanted = set(ids)
-    for i in list(ids):
-        same = (entries[i].get("sameAs") or "") if i in entries else ""
-        wanted.add(same.lstrip("#").removeprefix("reg:"))
-    out = _copy(register)
-    for el in list(out.iter(f"{_T}person", f"{_T}org", f"{_T}place")):
-        if el.get(XML_ID) not in wanted:
-            el.getparent().remove(el)
-    return out
+class RegisterView:
+    """The register indexed once, to cut out the few entries one page needs."""
+
+    def __init__(self, register: etree._Element):
+        self.root = register
+        self.entries = {el.get(XML_ID): el
+                        for el in register.iter(f"{_T}person", f"{_T}org", f"{_T}place")}
+
+    def subset(self, ids: set[str]) -> etree._Element:
+        """The register with only the entries ``ids`` name (and those they were merged into)."""
+        wanted = set(ids)
+        for i in ids:
+            same = self.entries[i].get("sameAs") or "" if i in self.entries else ""
+            wanted.add(same.lstrip("#").removeprefix("reg:"))
+        out = etree.Element(self.root.tag, dict(self.root.attrib), nsmap=self.root.nsmap)
+        out.append(copy.deepcopy(self.root.find(f"{_T}teiHeader")))
+        standoff = etree.SubElement(out, f"{_T}standOff")
+        lists: dict[tuple, etree._Element] = {}
+        for xid in sorted(w for w in wanted if w in self.entries):
+            el = self.entries[xid]
+            parent = el.getparent()
+            key = (parent.tag, parent.get("type"))
+            if key not in lists:
+                lists[key] = etree.SubElement(standoff, parent.tag, dict(parent.attrib))
+            lists[key].append(copy.deepcopy(el))
+        return out
 
 
 def _copy(el: etree._Element | None) -> etree._Element:
     return etree.fromstring(etree.tostring(el)) if el is not None else etree.Element(f"{_T}teiHeader")
-
-
-def page_key(doc: bytes, neighbours: list[etree._Element], register: etree._Element | None,
-             pdf: bool, stylesheets: str) -> str:
-    """Everything a document page shows, hashed."""
-    h = hashlib.sha256(doc)
-    for n in neighbours:
-        h.update(etree.tostring(n.find(f"{_T}teiHeader")))
-    if register is not None:
-        h.update(etree.tostring(register))
-    h.update(f"{pdf}:{stylesheets}".encode())
-    return h.hexdigest()
 
 
 class SiteRenderer:
@@ -97,6 +97,7 @@ class SiteRenderer:
 
     def __init__(self, register_path: Path | None, title: str):
         self.register = xmlio.parse_xml(register_path).getroot() if register_path else None
+        self.view = RegisterView(self.register) if self.register is not None else None
         self.title = title
         self.transformer = Transformer()
 
@@ -104,7 +105,7 @@ class SiteRenderer:
         """The HTML of one document's page."""
         doc = _tei_input(path)
         docs = [_tei_input(p, reduce=True) for p in (prev, nxt) if p is not None] + [doc]
-        register = register_subset(self.register, named_ids(doc.root))
+        register = self.view.subset(named_ids(doc.root)) if self.view else None
         return self._render(docs, register, out, "document", doc.stem)
 
     def site_pages(self, paths: list[Path], out: Path) -> dict[str, bytes]:

@@ -222,8 +222,12 @@
   <xsl:function name="tt:reg-entry" as="element()?">
     <xsl:param name="register" as="node()?"/>
     <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="if ($id = '') then () else ($register//*[@xml:id = $id])[1]"/>
+    <xsl:sequence select="if ($id = '' or empty($register)) then () else key('tt:xml-id', $id, $register)[1]"/>
   </xsl:function>
+
+  <!--* Elements by xml:id: register look-ups in constant time (a large edition
+        makes thousands of them per page). -->
+  <xsl:key name="tt:xml-id" match="*[@xml:id]" use="string(@xml:id)"/>
 
   <!--* The display name of a register entry: its main name, else its first
         name or category description. -->

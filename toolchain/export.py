@@ -230,7 +230,10 @@ def validate_export(data: dict) -> None:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
     if error is not None:
-        where = "/".join(map(str, error.absolute_path)) or "(top)"
+        path = list(error.absolute_path)
+        where = "/".join(map(str, path)) or "(top)"
+        if path[:1] == ["documents"] and len(path) > 1:  # name the TEI file the value came from
+            where += f" ({data['documents'][path[1]].get('file', '?')})"
         raise ExportError(f"export does not match {SCHEMA_PATH.name} at {where}: {error.message}")
 
 

@@ -11,6 +11,7 @@ documents) are laid out identically and the TOC's CSS page numbers stay true.
 """
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -68,16 +69,12 @@ def corpus_bytes(docs: Sequence[etree._Element], register: etree._Element | None
     title_stmt = etree.SubElement(etree.SubElement(header, f"{_T}fileDesc"), f"{_T}titleStmt")
     etree.SubElement(title_stmt, f"{_T}title").text = "tei-tool print edition"
     for root in docs:
-        corpus.append(_copy(root))
+        corpus.append(copy.deepcopy(root))
     if register is not None:
-        reg = _copy(register)
+        reg = copy.deepcopy(register)
         reg.set("{http://www.w3.org/XML/1998/namespace}id", "register")
         corpus.append(reg)
     return etree.tostring(corpus, encoding="UTF-8")
-
-
-def _copy(el: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(el))
 
 
 class Printer:

@@ -36,7 +36,7 @@ SURNAMES = "Brezhnev Podgornyy Kosygin Gromyko Puzanov Sudarikov Khrushchev Kozl
 
 
 def samples() -> list[str]:
-    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "golden").glob("d*/d*.txt"))
+    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "golden").glob("d*/d??.txt"))
     return [f.read_text(encoding="utf-8") for f in files]
 
 

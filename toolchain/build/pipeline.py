@@ -207,9 +207,14 @@ def _validate(tei_files: list[Path], state: BuildState, prints: dict, reg_hash: 
 def _publish(tei_files: list[Path], out: Path, tei_dir: Path, state: BuildState, prints: dict,
              reg_hash: str, jobs: int, publish: tuple[str, ...], result: BuildResult,
              progress: Progress | None) -> None:
-    """HTML site, PDFs and the JSON export, each made again only when one of its inputs changed."""
-    if result.report.errors:
-        return  # invalid TEI is never published
+    """HTML site, PDFs and the JSON export, each made again only when one of its inputs changed.
+
+    A document with validation errors is left out (and reported); the others are published.
+    """
+    invalid = {d.path for d in result.report.items if d.severity == "error"}
+    tei_files = [p for p in tei_files if str(p) not in invalid]
+    if not tei_files:
+        return
     register = tei_dir / REGISTER_FILE
     register = register if register.exists() else None
     docs_key = "|".join(f"{p.stem}:{state.docs[p.stem].tei}" for p in tei_files) + f"|{reg_hash}"

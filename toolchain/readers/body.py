@@ -105,7 +105,7 @@ def _signature_like(text: str) -> bool:
         return False
     letters = [c for c in text if c.isalpha()]
     caps = sum(1 for c in letters if c.isupper())
-    return bool(_SIGNATURE_LINE.match(text)) or (letters and caps / len(letters) > 0.8)
+    return bool(_SIGNATURE_LINE.match(text)) or (len(letters) >= 3 and caps / len(letters) > 0.8)
 
 
 class BodyReader:
@@ -205,7 +205,7 @@ class BodyReader:
         """A last short line such as ``24.III.50 Shtykov``, ``Victor Nanu`` or ``Envoy``."""
         words = text.split()
         return 1 <= len(words) <= 4 and not text.rstrip().endswith((".", ",", ";", ":", "?", "!")) and \
-            any(w[:1].isupper() and w.isalpha() for w in words) and not _DIST_HEAD.match(text)
+            any(w[:1].isupper() and w.isalpha() and len(w) > 1 for w in words) and not _DIST_HEAD.match(text)
 
     def _closer(self, salute: list[_Block], signed: list[_Block], typist: str | None,
                 name_line: bool) -> Closer:

@@ -140,6 +140,24 @@ def edits_apart(a: str, b: str, limit: int = 1) -> int:
     return min(row[-1], limit + 1)
 
 
+def _normalised(name: str) -> str:
+    return re.sub(r"\s+", "", fold(_HONORIFIC.sub("", name)))
+
+
+def neighbour_keys(name: str) -> set[str]:
+    """Keys such that two names ``likely_same_person`` accepts always share one.
+
+    Why: comparing every pair of a large register is quadratic; grouping names
+    by these keys (the whole normalised name, the family name and the family
+    name less one letter) leaves only the pairs worth comparing.
+    """
+    family = person_parts(name).family
+    keys = {"=" + _normalised(name), "f" + family}
+    if len(family) >= 4:
+        keys |= {"f" + family[:i] + family[i + 1:] for i in range(len(family))}
+    return keys
+
+
 def likely_same_person(a: str, b: str) -> str | None:
     """Why two spellings probably name one person, or None.
 
@@ -148,7 +166,7 @@ def likely_same_person(a: str, b: str) -> str | None:
     without given names, initials that agree with the other side's initials
     or given names, or given names equal up to one edit. At most one edit in all.
     """
-    if re.sub(r"\s+", "", fold(_HONORIFIC.sub("", a))) == re.sub(r"\s+", "", fold(_HONORIFIC.sub("", b))):
+    if _normalised(a) == _normalised(b):
         return "same name once normalised"
     pa, pb = person_parts(a), person_parts(b)
     if min(len(pa.family), len(pb.family)) < 2:

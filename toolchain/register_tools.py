@@ -21,7 +21,8 @@ from lxml import etree
 from toolchain import xmlio
 from toolchain.errors import InputError, Location, UsageError
 from toolchain.paths import REGISTER_NAME
-from toolchain.register import KIND_LIST, TEI_NS, XML_ID, Register, fold, likely_same_person
+from toolchain.register import (
+    KIND_LIST, TEI_NS, XML_ID, Register, fold, likely_same_person, neighbour_keys)
 
 #: Elements of a document that name a register entry, and the kind of entry.
 NAME_KINDS = {"persName": "person", "orgName": "org", "placeName": "place",
@@ -177,19 +178,29 @@ def _likely_same(kind: str, names_a: list[str], names_b: list[str]) -> str | Non
 
 
 def merge_candidates(register: Register, used_in: dict[str, list[str]]) -> list[MergeCandidate]:
-    """Pairs of live entries of one kind whose names look like variants of each other."""
-    live = {xid: el for xid, el in register.entries.items() if not el.get("sameAs")}
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    for xid, el in live.items():
-        by_kind[entry_kind(el)].append(xid)
-    names = {xid: entry_names(el) for xid, el in live.items()}
+    """Pairs of live entries of one kind whose names look like variants of each other.
+
+    Only entries sharing a key (``neighbour_keys`` for persons, the folded name
+    otherwise) are compared, so a register of thousands stays fast.
+    """
+    live = [(xid, el) for xid, el in register.entries.items() if not el.get("sameAs")]
+    order = {xid: i for i, (xid, _) in enumerate(live)}
+    names = {xid: entry_names(el) for xid, el in live}
+    kinds = {xid: entry_kind(el) for xid, el in live}
+    buckets: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for xid, _ in live:
+        for name in names[xid]:
+            keys = neighbour_keys(name) if kinds[xid] == "person" else {fold(name)}
+            for key in keys:
+                buckets[(kinds[xid], key)].add(xid)
+    pairs = {tuple(sorted(pair, key=order.get)) for ids in buckets.values() if len(ids) > 1
+             for pair in combinations(ids, 2)}
     found = []
-    for kind, ids in by_kind.items():
-        for a, b in combinations(ids, 2):
-            reason = names[a] and names[b] and _likely_same(kind, names[a], names[b])
-            if reason:
-                found.append(MergeCandidate(a, b, reason, {a: names[a], b: names[b]},
-                                            {a: used_in.get(a, []), b: used_in.get(b, [])}))
+    for a, b in sorted(pairs, key=lambda p: (order[p[0]], order[p[1]])):
+        reason = _likely_same(kinds[a], names[a], names[b])
+        if reason:
+            found.append(MergeCandidate(a, b, reason, {a: names[a], b: names[b]},
+                                        {a: used_in.get(a, []), b: used_in.get(b, [])}))
     return found
 
 

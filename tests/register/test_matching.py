@@ -9,7 +9,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from toolchain import xmlio
-from toolchain.register import Register, edits_apart, fold, likely_same_person, romanisation_key
+from toolchain.register import (
+    Register, edits_apart, fold, likely_same_person, neighbour_keys, romanisation_key)
 
 EMPTY_REGISTER = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="register"><teiHeader><fileDesc>
 <titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt>
@@ -146,3 +147,29 @@ def test_east_asian_other_given_names_do_not_match(family, a, b):
     assume(edits_apart(romanisation_key(fold(a)), romanisation_key(fold(b))) > 1)
     reg, _ = register_with(f"{family} {a.capitalize()}-{b}")
     assert reg.match("person", f"{family} {b.capitalize()}-{a}") == []
+
+
+def person_name():
+    """Random person names in the shapes the register holds (initials, given names, East Asian)."""
+    return st.one_of(
+        st.builds(lambda i, f: " ".join(f"{c}." for c in i) + " " + f, initials, surname),
+        st.builds(lambda g, f: f"{g} {f}", given_word, surname),
+        st.builds(lambda f, g: f"{f} {g}", east_asian_family, given_word),
+        surname)
+
+
+def edit(name: str, data) -> str:
+    """One random edit (substitute, insert or delete a letter) somewhere in ``name``."""
+    i = data.draw(st.integers(0, len(name) - 1))
+    letter = data.draw(st.sampled_from("aeiouyknrs"))
+    op = data.draw(st.sampled_from(["sub", "ins", "del"]))
+    return name[:i] + (letter if op != "del" else "") + name[i + (op != "ins"):]
+
+
+@settings(max_examples=300, deadline=None)
+@given(person_name(), st.data())
+def test_neighbour_keys_never_hide_a_likely_pair(name, data):
+    """The report compares only names sharing a key; no pair the rules accept may be skipped."""
+    other = edit(name, data) if data.draw(st.booleans()) else data.draw(person_name())
+    if likely_same_person(name, other):
+        assert neighbour_keys(name) & neighbour_keys(other)

@@ -7,6 +7,7 @@ ODD, and the allowed values.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import etree
@@ -24,17 +25,23 @@ _ELEMENT_RE = re.compile(r"element (\S+)")
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
+@functools.lru_cache(maxsize=None)
+def _compiled(schema: str) -> etree.RelaxNG:
+    """Each schema is compiled once per process, however many validators ask for it."""
+    path = SCHEMAS[schema]
+    try:
+        return etree.RelaxNG(xmlio.parse_xml(path))
+    except etree.RelaxNGParseError as exc:
+        raise InputError(f"cannot compile RELAX NG: {exc}", Location(str(path))) from None
+
+
 class RelaxNG:
     """A compiled RELAX NG schema (project: ~0.2 s to compile; tei_all: ~12 s)."""
 
     def __init__(self, schema: str = "project"):
         if schema not in SCHEMAS:
             raise InputError(f"unknown schema {schema!r} (choose {', '.join(SCHEMAS)})")
-        path = SCHEMAS[schema]
-        try:
-            self._rng = etree.RelaxNG(xmlio.parse_xml(path))
-        except etree.RelaxNGParseError as exc:
-            raise InputError(f"cannot compile RELAX NG: {exc}", Location(str(path))) from None
+        self._rng = _compiled(schema)
         self._closed = read_odd(xmlio.parse_xml(ODD_PATH))[1] if schema == "project" else {}
         self.name = schema
 

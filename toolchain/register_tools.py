@@ -19,10 +19,10 @@ from typing import Iterable, Sequence
 from lxml import etree
 
 from toolchain import xmlio
-from toolchain.errors import InputError, Location, UsageError
+from toolchain.errors import Location, UsageError
 from toolchain.paths import REGISTER_NAME
 from toolchain.register import (
-    KIND_LIST, TEI_NS, XML_ID, Register, fold, likely_same_person, neighbour_keys)
+    KIND_LIST, TEI_NS, Register, fold, likely_same_person, neighbour_keys)
 
 #: Elements of a document that name a register entry, and the kind of entry.
 NAME_KINDS = {"persName": "person", "orgName": "org", "placeName": "place",

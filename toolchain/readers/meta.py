@@ -34,7 +34,7 @@ _FOLIOS = re.compile(r"\b(?:ll\.|l\.|[Ll]ist[yi]|[Ll]ist|pp\.|[Pp]ages?|[Ff]olio
                      r"(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?")
 _CREDIT = re.compile(r"(?P<resp>(?:[Oo]btained(?: and translated)?|[Cc]ontributed|[Tt]ranslated|"
                      r"[Tt]ranscribed|[Ee]dited)(?: for [A-Z]{2,8})? by)\s+"
-                     r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+                     r"(?P<name>(?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})")
 _URL = re.compile(r"https?://\S+[\w/]")
 _QUOTED_TITLE = re.compile(r"^[\"“](?P<t>.+?),?[\"”]")
 _ORG_UNIT = re.compile(r"^(Institute|Center|Centre|Department|School|Faculty|Program|Programme)\b")
@@ -136,7 +136,7 @@ def _read_info(meta: Meta, lines: list[Line]) -> None:
         label = info_label(ln.text)
         if label:
             fields.append(InfoField(label, []))
-        elif fields and fields[-1].label and _accepts(fields[-1].label, ln.text):
+        elif fields and fields[-1].label and _accepts(fields[-1].label, ln.text, fields):
             fields[-1].values.append(ln.text)
         else:
             fields.append(InfoField(_guess_label(ln.text, fields), [ln.text], printed=False))
@@ -163,9 +163,16 @@ def _read_info(meta: Meta, lines: list[Line]) -> None:
                 meta.donors.extend(split_funders(v))
 
 
-def _accepts(label: str, text: str) -> bool:
-    """Whether a value line belongs to the label above it (a labelled field's value)."""
+def _accepts(label: str, text: str, before: list[InfoField]) -> bool:
+    """Whether a value line belongs to the label above it (a labelled field's value).
+
+    A line whose shape names another field (the rights sentence after an
+    unlabelled citation) starts that field instead.
+    """
     if label == "Document Information":
+        return False
+    guess = _guess_label(text, before)
+    if guess and guess != label and guess != "Donors":
         return False
     if label == "Rights":
         return bool(_RIGHTS.match(text))

@@ -92,6 +92,21 @@ def test_export_carries_the_register(edition, exported):
     assert any(e["candidate"] for e in entries) and any(e["variants"] for e in entries)
 
 
+#: Spellings of one entity met in the sample documents (issue 5, "must show").
+SAMPLE_VARIANTS = [("N. V. Podgornyy", "N.V. Podgorny"), ("Park Chung Hee", "Park Chung-hee"),
+                   ("Heo Dam", "Ho Dam"), ("Kim Gwang-hyeop", "Kim Kwang Hyop"),
+                   ("L. I. Brezhnev", "Brezhnev"), ("A. M. PUZANOV", "A. PUZANOV")]
+
+
+@pytest.mark.parametrize("spellings", SAMPLE_VARIANTS, ids=lambda s: " / ".join(s))
+def test_sample_variants_point_to_one_entry(exported, spellings):
+    """The variants found in the sample documents point to one register entry each."""
+    refs = {form: {e["ref"] for d in exported["documents"] for e in d["entities"] if form in e["forms"]}
+            for form in spellings}
+    assert all(len(r) == 1 for r in refs.values()), refs
+    assert len(set().union(*refs.values())) == 1, refs
+
+
 def test_csv_has_one_row_per_document(edition, exported, tmp_path):
     out = tmp_path / "edition.csv"
     proc = run("export", edition, "--format", "csv", "--out", out)

@@ -220,6 +220,9 @@ def _publish(tei_files: list[Path], out: Path, tei_dir: Path, state: BuildState,
     docs_key = "|".join(f"{p.stem}:{state.docs[p.stem].tei}" for p in tei_files) + f"|{reg_hash}"
     if "pdf" in publish:
         publishing.pdf_outputs(tei_files, out, state, sha(f"{docs_key}|{prints['pdf']}".encode()), result)
+    if "json" in publish:
+        publishing.data_exports(tei_files, out, register, state,
+                                sha(f"{docs_key}|{prints['export']}".encode()), result)
     if "html" in publish:
         runner = _Runner(jobs, publishing.init_site, (str(register) if register else None,),
                          "render pages", progress)

@@ -92,3 +92,16 @@ def pdf_outputs(tei_files: list[Path], out: Path, state: BuildState, volume_key:
                                      per_document=out / "html").items)
     state.volume_key = volume_key
     result.published.append("pdf")
+
+
+def data_exports(tei_files: list[Path], out: Path, register: Path | None, state: BuildState,
+                 export_key: str, result) -> None:
+    """edition.json (checked against schema/export.schema.json) and edition.csv for DH projects."""
+    if state.export_key == export_key and (out / "edition.json").is_file():
+        return
+    from toolchain.export import export_edition
+
+    for fmt in ("json", "csv"):
+        export_edition(tei_files, fmt, out / f"edition.{fmt}", register)
+    state.export_key = export_key
+    result.published.append("json")

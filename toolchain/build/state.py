@@ -51,6 +51,7 @@ def fingerprints() -> dict[str, str]:
         "validate": fingerprint("toolchain/validate", "schema"),
         "html": fingerprint("toolchain/publish/html.py", "toolchain/publish/xslt.py", "xslt/common",
                             "xslt/html"),
+        "export": fingerprint("toolchain/export.py", "schema/export.schema.json"),
         "pdf": fingerprint("toolchain/publish/pdf.py", "toolchain/publish/xslt.py", "xslt/common",
                            "xslt/print"),
     }

@@ -83,14 +83,19 @@ def find_register(tei_files: Sequence[Path], register: Path | None) -> Path:
 
 def load_documents(paths: Iterable[Path], register: Path | None = None
                    ) -> tuple[list[tuple[Path, etree._ElementTree]], Register]:
-    """Parse the TEI documents named by ``paths`` (files or folders) and their register."""
+    """Parse the TEI documents named by ``paths`` (files or folders) and their register.
+
+    Documents are parsed first, so a broken or hostile document is reported
+    as such even when the register is missing too.
+    """
     from toolchain.publish.html import collect_tei_paths
 
     files = [p for p in collect_tei_paths(paths) if p.name != REGISTER_NAME]
     if not files:
         raise UsageError("no TEI documents given (only a register)")
+    docs = [(p, xmlio.parse_xml(p)) for p in files]
     reg_path = find_register(files, register)
-    return [(p, xmlio.parse_xml(p)) for p in files], Register(xmlio.parse_xml(reg_path), reg_path)
+    return docs, Register(xmlio.parse_xml(reg_path), reg_path)
 
 
 # ---------------------------------------------------------------- report

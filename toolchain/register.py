@@ -161,8 +161,8 @@ def neighbour_keys(name: str) -> set[str]:
 def likely_same_person(a: str, b: str) -> str | None:
     """Why two spellings probably name one person, or None.
 
-    Same family name (or one edit apart, a romanisation difference such as
-    ``Kim Il Sung`` / ``Kim Il Song``) and compatible given names: one side
+    Same family name (or one edit apart, a romanisation or typing difference
+    such as ``Gromyko`` / ``Gromyco``) and compatible given names: one side
     without given names, initials that agree with the other side's initials
     or given names, or given names equal up to one edit. At most one edit in all.
     """

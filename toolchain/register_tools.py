@@ -133,6 +133,7 @@ class RegisterReport:
     documents: int
     unlinked: list[Mention] = field(default_factory=list)
     unresolved: list[Mention] = field(default_factory=list)
+    retired: list[Mention] = field(default_factory=list)
     candidates: list[dict] = field(default_factory=list)
     merges: list[MergeCandidate] = field(default_factory=list)
     unused: list[dict] = field(default_factory=list)
@@ -158,6 +159,8 @@ class RegisterReport:
         section("unlinked names", [f"{m.where()}: {m.kind} {m.text!r}" for m in self.unlinked])
         section("pointers to missing entries", [f"{m.where()}: reg:{m.ref} ({m.kind} {m.text!r})"
                                                 for m in self.unresolved])
+        section("pointers to merged entries (rerun register merge with these documents)", [
+            f"{m.where()}: reg:{m.ref} (merged into {m.text})" for m in self.retired])
         section("candidate entries awaiting review", [
             f"{c['id']}: {c['name']!r} in {', '.join(c['documents']) or 'no document'}"
             for c in self.candidates])
@@ -221,6 +224,9 @@ def register_report(paths: Iterable[Path], register: Path | None = None) -> Regi
                     report.unlinked.append(m)
             elif m.ref not in reg.entries:
                 report.unresolved.append(m)
+            elif reg.entries[m.ref].get("sameAs"):
+                report.retired.append(Mention(m.kind, reg.entries[m.ref].get("sameAs").lstrip("#"),
+                                              m.ref, m.path, m.line))
             elif path.name not in used_in[m.ref]:
                 used_in[m.ref].append(path.name)
     for xid, el in reg.entries.items():
@@ -245,11 +251,13 @@ class MergeResult:
     keep: str
     retire: str
     register: str
+    register_changed: bool = False
     repointed: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
         return (f"merged {self.retire} into {self.keep}: {sum(self.repointed.values())} pointers "
-                f"repointed in {len(self.repointed)} documents; {self.register} updated")
+                f"repointed in {len(self.repointed)} documents; {self.register} "
+                + ("updated" if self.register_changed else "already up to date"))
 
 
 def _check_pair(reg: Register, keep: str, retire: str) -> tuple[etree._Element, etree._Element]:
@@ -271,7 +279,10 @@ def merge_into(reg: Register, keep: str, retire: str) -> None:
     """Register side of a merge (guide §4): ``keep`` gains every name of ``retire`` as a
     variant and its other facts (offices, external ids); ``retire`` stays as an empty
     entry with ``@sameAs="#keep"`` so outside links keep working. Entries merged into
-    ``retire`` earlier now point straight to ``keep``."""
+    ``retire`` earlier now point straight to ``keep``. Merging again (to repoint
+    documents left out the first time) leaves the register as it is."""
+    if reg.entries.get(retire) is not None and reg.entries[retire].get("sameAs") == f"#{keep}":
+        return
     a, b = _check_pair(reg, keep, retire)
     name_tag = KIND_LIST[entry_kind(a)][2]
     known = set(entry_names(a))
@@ -337,7 +348,7 @@ def merge_entries(keep: str, retire: str, tei: Iterable[Path], register: Path | 
     """
     docs, reg = load_documents(tei, register)
     merge_into(reg, keep, retire)
-    result = MergeResult(keep, retire, str(reg.path))
+    result = MergeResult(keep, retire, str(reg.path), reg.changed)
     outputs = []
     for path, tree in docs:
         n = repoint(tree, keep, retire)

@@ -14,7 +14,7 @@ from lxml import etree
 from tests.register.handmade import write_edition
 from toolchain import xmlio
 from toolchain.register import Register
-from toolchain.register_tools import merge_candidates, register_report
+from toolchain.register_tools import merge_candidates, merge_entries, register_report
 
 ROOT = Path(__file__).resolve().parents[2]
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -100,3 +100,21 @@ def test_merge_candidates_scale_to_a_large_register():
     found = merge_candidates(reg, {})
     assert time.perf_counter() - start < 5
     assert ("p-kotushev-a", "p-katushev-ab") in {(m.a, m.b) for m in found}
+
+
+def test_report_lists_pointers_to_merged_entries(tmp_path):
+    """A merge run on some documents only leaves the others pointing to the retired id."""
+    edition = write_edition(tmp_path / "tei")
+    merge_entries("p-mao-zedong", "p-mao", [edition / "doc-b.xml"])
+    report = register_report([edition])
+    assert [(m.ref, m.text, Path(m.path).name) for m in report.retired] == [
+        ("p-mao", "p-mao-zedong", "doc-a.xml"), ("p-mao", "p-mao-zedong", "doc-a.xml")]
+    assert "reg:p-mao (merged into p-mao-zedong)" in report.to_text()
+    register_before = (edition / "register.xml").read_bytes()
+    again = run("register", "merge", "p-mao-zedong", "p-mao", "--tei", edition)
+    assert again.returncode == 0 and "2 pointers repointed in 1 documents" in again.stderr
+    assert "register.xml already up to date" in again.stderr
+    assert (edition / "register.xml").read_bytes() == register_before
+    assert register_report([edition]).retired == []
+    other = run("register", "merge", "p-gromyko-aa", "p-mao", "--tei", edition)
+    assert other.returncode == 2 and "'p-mao' was already merged into 'p-mao-zedong'" in other.stderr

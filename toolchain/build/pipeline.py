@@ -32,6 +32,8 @@ from toolchain.link import link_record
 from toolchain.register import Register
 
 STATE_DIR = ".tei-tool"
+#: Sources converted per batch (records of a batch are held in memory for linking).
+CHUNK = 500
 REGISTER_FILE = "register.xml"
 
 
@@ -157,16 +159,18 @@ def _convert(sources: list[Path], tei_dir: Path, state: BuildState, jobs: int,
     tei_dir.mkdir(parents=True, exist_ok=True)
     register = Register.load(tei_dir / REGISTER_FILE)
     register.save()  # workers read the register from its file
-    records = _read_and_link(todo, register, jobs, result, progress)
-    if register.changed:
+    for start in range(0, len(todo), CHUNK):  # in batches: memory stays flat however many sources
+        chunk = todo[start:start + CHUNK]
+        records = _read_and_link(chunk, register, jobs, result, progress)
+        if register.changed:  # new entries may name people elsewhere in the batch: read again
+            register.save()
+            records = _read_and_link([Path(p) for p in records], register, jobs, BuildResult(), progress)
         register.save()
-        records = _read_and_link([Path(p) for p in records], register, jobs, BuildResult(), progress)
-    register.save()
-    runner = _Runner(jobs, workers.init, (None, False), "write TEI", progress)
-    targets = [str(tei_dir / f"{Path(p).stem}.xml") for p in records]
-    for (target, tei_hash), src in zip(runner.map(workers.write, records.values(), targets), records):
-        state.docs[Path(src).stem] = DocState(source=file_sha(Path(src)), tei=tei_hash)
-    result.converted = len(records)
+        runner = _Runner(jobs, workers.init, (None, False), "write TEI", progress)
+        targets = [str(tei_dir / f"{Path(p).stem}.xml") for p in records]
+        for (_, tei_hash), src in zip(runner.map(workers.write, records.values(), targets), records):
+            state.docs[Path(src).stem] = DocState(source=file_sha(Path(src)), tei=tei_hash)
+        result.converted += len(records)
 
 
 def _read_and_link(todo: list[Path], register: Register, jobs: int, result: BuildResult,

@@ -11,6 +11,7 @@ export counts exactly what the HTML and print editions mark.
 """
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -37,8 +38,8 @@ INTERVENTION_KINDS = ("supplied", "foreign", "stamp", "handwritten", "physical",
                       "unclear", "signature", "email-protected")
 #: Other marked features of the text worth counting (footnotes of the original, markings).
 FEATURE_KINDS = ("footnote", "classification", "copy", "idno", "typist", "stray", "date")
-#: Blocks of the text, separated by a blank line in the plain text.
-BLOCKS = ("head", "opener", "p", "closer", "dateline", "postscript", "list")
+#: Stands for a printed line break while whitespace is normalised (LINE SEPARATOR).
+LINE = "\u2028"
 REGISTER_LISTS = {"person": "persons", "org": "organisations", "place": "places"}
 CSV_COLUMNS = ("id", "file", "title", "date", "date_not_before", "date_not_after", "record_id",
                "url", "type", "classification", "repository", "archive_reference", "translator",
@@ -64,20 +65,38 @@ def _ref(el: etree._Element, attr: str = "ref") -> str | None:
     return ids[0] if ids else None
 
 
+def _block_text(block: etree._Element) -> str:
+    """One block as printed lines: a line per ``lb`` and per entry of a list, spaces normalised."""
+    block = copy.deepcopy(block)
+    for el in block.iter(f"{{{NS['t']}}}lb", f"{{{NS['t']}}}label"):
+        if etree.QName(el).localname == "lb":
+            el.tail = LINE + (el.tail or "")
+        elif etree.QName(el.getparent()).localname == "list":
+            el.text = LINE + (el.text or "")
+    lines = (" ".join(line.split()) for line in "".join(block.itertext()).split(LINE))
+    return "\n".join(line for line in lines if line)
+
+
+def _blocks(container: etree._Element):
+    """The blocks of a text part: children of ``div``s (which only hold blocks), in order."""
+    for child in container:
+        if not isinstance(child.tag, str):
+            continue
+        if etree.QName(child).localname in ("div", "body", "front", "back", "group", "text"):
+            yield from _blocks(child)
+        else:
+            yield child
+
+
 def plain_text(root: etree._Element) -> str:
-    """The words of the text, block by block: the TEI string value, brackets not printed back."""
+    """The words of the text: blocks apart by a blank line, printed lines by a newline.
+
+    This is the TEI string value (every word of the page, guide P1); brackets
+    are not printed back, the HTML and print editions do that."""
     text = root.find("t:text", NS)
     if text is None:
         return ""
-    blocks = []
-    for el in text.iter(*(f"{{{NS['t']}}}{b}" for b in BLOCKS), f"{{{NS['t']}}}note"):
-        if etree.QName(el).localname == "note" and el.get("type") != "distribution":
-            continue
-        if any(etree.QName(a).localname in BLOCKS or a.get("type") == "distribution"
-               for a in el.iterancestors()):
-            continue
-        blocks.append(_text(el))
-    return "\n\n".join(b for b in blocks if b)
+    return "\n\n".join(b for b in map(_block_text, _blocks(text)) if b)
 
 
 def _archive(root: etree._Element) -> dict:

@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 
 from toolchain.convert import convert_paths
-from toolchain.export import INTERVENTION_KINDS, ExportError, validate_export
+from toolchain.export import INTERVENTION_KINDS, ExportError, plain_text, validate_export
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "schema" / "export.schema.json").read_text())
@@ -159,3 +159,22 @@ def test_bad_input_is_one_line_and_writes_nothing(edition, tmp_path):
     assert "broken.xml:1: not a TEI document" in not_tei.stderr and not_tei.stderr.count("\n") == 1
     no_register = run("export", edition / "002_968af83d44314879.xml", "--register", tmp_path / "none.xml")
     assert no_register.returncode == 2 and "none.xml" in no_register.stderr
+
+
+def test_plain_text_keeps_every_word_and_the_printed_lines(edition, exported):
+    """The text is the TEI string value (same words, same order) with lines and blocks apart."""
+    docs = {d["file"]: d for d in exported["documents"]}
+    for path in sorted(p for p in edition.glob("*.xml") if p.name != "register.xml"):
+        body = etree.parse(str(path)).getroot().find("t:text", NS)
+        assert docs[path.name]["text"].split() == "".join(body.itertext()).split(), path.name
+    seed = docs["002_968af83d44314879.xml"]["text"]
+    assert "\n1 Cde. Gromyko\n" in seed and "\n\n" in seed
+
+
+def test_plain_text_keeps_notes_standing_between_blocks():
+    """An orphan footnote (place="bottom", guide §3.3 M) is a block of its own, not dropped."""
+    root = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div type="document">'
+        '<head type="record">RECORD<lb/>with X</head><p>One.</p>'
+        '<note type="authorial" place="bottom">x) An orphan note.</note><p>Two.</p></div></body></text></TEI>')
+    assert plain_text(root) == "RECORD\nwith X\n\nOne.\n\nx) An orphan note.\n\nTwo."

@@ -3,6 +3,8 @@
   The kind (tt:kind from xslt/common) of every element in a document's text,
   space-separated, for toolchain/export.py: the JSON export counts
   interventions by the same meaning the HTML and print editions use.
+  One bracket is one intervention: a [sic; X] bracket (choice/sic+corr) counts
+  once, as 'corr'; its sic is left out.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -12,6 +14,6 @@
   <xsl:import href="../xslt/common/functions.xsl"/>
   <xsl:output method="text"/>
   <xsl:template match="/">
-    <xsl:value-of select="/TEI/text//* ! tt:kind(.)[. != '']" separator=" "/>
+    <xsl:value-of select="/TEI/text//*[not(self::sic[parent::choice])] ! tt:kind(.)[. != '']" separator=" "/>
   </xsl:template>
 </xsl:stylesheet>

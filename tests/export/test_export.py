@@ -29,6 +29,7 @@ XPATH_COUNTS = {
     "gap": "count(t:text//t:gap[@reason='omitted'])",
     "unclear": "count(t:text//t:unclear)",
     "corr": "count(t:text//t:corr)",
+    "sic": "count(t:text//t:sic[not(parent::t:choice)])",  # one bracket, one intervention
 }
 
 

@@ -231,6 +231,7 @@ class Closer:
     typist: str | None = None
     salute: list[Inline] | None = None
     span: Span | None = None
+    lines: list[Inline] | None = None  # closing lines that name no signer (no ``signed``)
 
 
 @dataclass
@@ -340,7 +341,7 @@ def walk(nodes):
         if isinstance(n, str) or n is None:
             continue
         yield n
-        for attr in ("content", "correction", "comment", "salute", "signed", "items", "head"):
+        for attr in ("content", "correction", "comment", "salute", "signed", "lines", "items", "head"):
             val = getattr(n, attr, None)
             if isinstance(val, list):
                 yield from walk(val)
@@ -365,7 +366,8 @@ def dump(node, indent: int = 0) -> str:
         value = getattr(node, f.name)
         if f.name == "note" and isinstance(node, NoteCall):
             scalars.append(f"note=#{value.number}" if value else "note=?")
-        elif isinstance(value, list) and (f.name in ("content", "signed", "salute", "correction", "comment")
+        elif isinstance(value, list) and (f.name in ("content", "signed", "salute", "lines", "correction",
+                                                     "comment")
                                           or any(not isinstance(v, str) for v in value)):
             nested.append((f.name, value))
         elif is_dataclass(value):

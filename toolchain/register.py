@@ -246,7 +246,7 @@ class Register:
         self._by_surname: dict[str, list[tuple[NameKey, str]]] = {}
         self._by_full: dict[str, set[str]] = {}
         self._by_roman: dict[str, set[str]] = {}
-        self._by_fold: dict[str, set[str]] = {}
+        self._by_fold: dict[tuple[str, str], set[str]] = {}  # (kind, folded name) -> ids
         self._surnames: dict[str, set[str]] = {}
         self._org_place_rx = None
         for kind, (_, el_name, name_el, _) in KIND_LIST.items():
@@ -266,7 +266,7 @@ class Register:
         """Index one name of an entry (lookups stay fast as the register grows)."""
         self.names[kind].append((text, xid))
         if kind != "person":
-            self._by_fold.setdefault(fold(text), set()).add(xid)
+            self._by_fold.setdefault((kind, fold(text)), set()).add(xid)
             self._org_place_rx = None
             return
         key = name_key(text)
@@ -301,7 +301,7 @@ class Register:
     def match(self, kind: str, name: str) -> list[str]:
         """Ids of the entries ``name`` may refer to (one id = linked)."""
         if kind != "person":
-            return sorted(self._by_fold.get(fold(name), ()))
+            return sorted(self._by_fold.get((kind, fold(name)), ()))
         key = name_key(name)
         exact = {xid for other, xid in self._by_surname.get(key.surname, ()) if keys_match(key, other)}
         if key.full:

@@ -215,8 +215,11 @@ class BodyReader:
             content = _name_first_capitalised(_unwrap_names(content))
         elif content and not _has_person(content):
             content = _name_first_capitalised(content)
-        return Closer(content, typist, self._read(salute, "closer") if salute else None,
-                      _span(salute + signed) if signed else None)
+        salute_content = self._read(salute, "closer") if salute else None
+        span = _span(salute + signed) if signed else None
+        if content and not _has_person(content):  # no signer named: closing lines, not a signature
+            return Closer([], typist, salute_content, span, lines=content)
+        return Closer(content, typist, salute_content, span)
 
     def _foot_parts(self, tail: list[_Block]) -> list[Block]:
         out: list[Block] = []
@@ -297,10 +300,11 @@ def _has_person(content: list) -> bool:
 
 
 def _unwrap_names(content: list[Inline]) -> list[Inline]:
-    """Names in ``content`` back to their text (to be recognised again as one)."""
+    """Person names in ``content`` back to their text (to be recognised again as one)."""
     out: list[Inline] = []
     for c in content:
-        for piece in _unwrap_names(c.content) if isinstance(c, Name) else [c]:
+        person = isinstance(c, Name) and c.kind == "person"
+        for piece in _unwrap_names(c.content) if person else [c]:
             if isinstance(piece, str) and out and isinstance(out[-1], str):
                 out[-1] += piece
             else:

@@ -42,9 +42,7 @@ _PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "Counsellors", "Counselors
            "Ambassadors", "Marshals")
 _TITLE_WORDS = frozenset("""deputy foreign first second third minister director chief head vice
 affairs general secretary chairman d'affaires ad interim""".split())
-_HONORIFIC_END = re.compile(
-    r"(?:^|(?<=[\s(\"“]))(?P<h>%s)\s+(?P<titles>(?:(?:[A-Za-z'’-]+)\s+){0,4}?)$"
-    % "|".join(re.escape(h) for h in HONORIFICS))
+_HONORIFIC_AT = re.compile(r"(?:^|(?<=[\s(\"“]))(?:%s)(?=\s)" % "|".join(re.escape(h) for h in HONORIFICS))
 _PLURAL_END = re.compile(
     r"(?:^|(?<=[\s(]))(?:%s)\s+(?:(?:[A-Z][a-z]?\.|[A-Z][\w'’-]+|and|,)\s*)+$"
     % "|".join(re.escape(h) for h in _PLURAL))
@@ -92,6 +90,19 @@ def _east_asian(text: str) -> list[NameMatch]:
     return out
 
 
+def _titled(before: str) -> bool:
+    """``before`` ends with an honorific, maybe followed by title words (``comrade Deputy Foreign Minister``)."""
+    if before[-1:] not in (" ", "\u00a0", "\n"):
+        return False
+    for m in reversed(list(_HONORIFIC_AT.finditer(before))):
+        titles = before[m.end():].split()
+        if len(titles) > 4:
+            return False
+        if all(w.lower() in _TITLE_WORDS or (w[:1].isupper() and is_english(w)) for w in titles):
+            return True
+    return False
+
+
 def _after_honorific(text: str, left: str) -> list[NameMatch]:
     """Names that follow an honorific, in this run or at the end of the left context."""
     out = []
@@ -100,15 +111,8 @@ def _after_honorific(text: str, left: str) -> list[NameMatch]:
         if tok.start() < pos:
             continue
         before = (left + text[:tok.start()])[-120:]
-        m = _HONORIFIC_END.search(before)
-        plural = _PLURAL_END.search(before)
-        if not (m or plural):
+        if not (_titled(before) or _PLURAL_END.search(before)):
             continue
-        if m and m.group("titles") and not all(
-                w.lower() in _TITLE_WORDS or (w[:1].isupper() and is_english(w))
-                for w in m.group("titles").split()):
-            if not plural:
-                continue
         end = _name_extent(text, tok.start())
         if end > tok.start():
             out.append(NameMatch(tok.start(), end, "honorific"))

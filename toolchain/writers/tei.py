@@ -96,6 +96,8 @@ class _Writer:
             self.inlines(sub(closer, "salute"), block.salute)
         if block.signed:
             self.inlines(sub(closer, "signed"), block.signed)
+        if block.lines:
+            self.inlines(closer, block.lines)
         if block.typist:
             add_text(closer, " ")
             sub(closer, "seg", type="typist").text = block.typist

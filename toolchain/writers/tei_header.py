@@ -128,13 +128,22 @@ def _ms_desc(source: etree._Element, record: Record, rid: str) -> None:
         item = sub(contents, "msItem")
         sub(item, "locus", **{"from": first.folios[0], "to": first.folios[1]}).text = \
             f"{first.folios[0]}–{first.folios[1]}" if first.folios[0] != first.folios[1] else first.folios[0]
-        _text_lang(item)
+        _text_lang(item, record.meta.language)
     else:
-        _text_lang(contents)
+        _text_lang(contents, record.meta.language)
 
 
-def _text_lang(parent: etree._Element) -> None:
-    sub(parent, "textLang", mainLang="ru").text = (
+#: ISO 639 codes of the original languages the archive names in its "Language" field.
+LANGUAGES = {"russian": "ru", "chinese": "zh", "korean": "ko", "romanian": "ro", "hungarian": "hu",
+             "german": "de", "polish": "pl", "czech": "cs", "bulgarian": "bg", "mongolian": "mn",
+             "vietnamese": "vi", "japanese": "ja", "english": "en", "french": "fr", "albanian": "sq",
+             "serbo-croatian": "sh", "italian": "it", "spanish": "es"}
+
+
+def _text_lang(parent: etree._Element, language: str | None) -> None:
+    """The original's language: from the page's Language field, else from the archive (Russian)."""
+    code = LANGUAGES.get((language or "").strip().lower(), None if language else "ru")
+    sub(parent, "textLang", mainLang=code).text = (
         "Original in the archive; the text below is the English translation published by the "
         "Wilson Center Digital Archive.")
 

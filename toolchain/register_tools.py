@@ -172,6 +172,11 @@ class RegisterReport:
         return "\n".join(out)
 
 
+def _words(name: str) -> str:
+    """An organisation or place name as its folded words in sorted order (CC CPSU = CPSU CC)."""
+    return " ".join(sorted(fold(name).split()))
+
+
 def _likely_same(kind: str, names_a: list[str], names_b: list[str]) -> str | None:
     """Why two entries probably describe one thing (first reason found), or None."""
     for a in names_a:
@@ -179,7 +184,8 @@ def _likely_same(kind: str, names_a: list[str], names_b: list[str]) -> str | Non
             if kind == "person":
                 reason = likely_same_person(a, b)
             else:
-                reason = "same name once normalised" if fold(a) == fold(b) else None
+                reason = ("same name once normalised" if fold(a) == fold(b) else
+                          "same words in another order" if _words(a) == _words(b) else None)
             if reason:
                 return f"{reason} ({a!r} / {b!r})" if (a, b) != (names_a[0], names_b[0]) else reason
     return None
@@ -188,8 +194,8 @@ def _likely_same(kind: str, names_a: list[str], names_b: list[str]) -> str | Non
 def merge_candidates(register: Register, used_in: dict[str, list[str]]) -> list[MergeCandidate]:
     """Pairs of live entries of one kind whose names look like variants of each other.
 
-    Only entries sharing a key (``neighbour_keys`` for persons, the folded name
-    otherwise) are compared, so a register of thousands stays fast.
+    Only entries sharing a key (``neighbour_keys`` for persons, the sorted folded
+    words otherwise) are compared, so a register of thousands stays fast.
     """
     live = [(xid, el) for xid, el in register.entries.items() if not el.get("sameAs")]
     order = {xid: i for i, (xid, _) in enumerate(live)}
@@ -198,7 +204,7 @@ def merge_candidates(register: Register, used_in: dict[str, list[str]]) -> list[
     buckets: dict[tuple[str, str], set[str]] = defaultdict(set)
     for xid, _ in live:
         for name in names[xid]:
-            keys = neighbour_keys(name) if kinds[xid] == "person" else {fold(name)}
+            keys = neighbour_keys(name) if kinds[xid] == "person" else {_words(name)}
             for key in keys:
                 buckets[(kinds[xid], key)].add(xid)
     pairs = {tuple(sorted(pair, key=order.get)) for ids in buckets.values() if len(ids) > 1

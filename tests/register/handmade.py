@@ -20,6 +20,8 @@ REGISTER = """<?xml version="1.0" encoding="UTF-8"?>
    <person xml:id="p-gromyco-a"><persName type="main">A. Gromyco</persName>
     <idno type="wikidata">Q000000</idno></person>
   </listPerson>
+  <listOrg><org xml:id="org-cpsu-cc"><orgName type="main">CPSU CC</orgName></org>
+   <org xml:id="org-cc-cpsu"><orgName type="main">CC CPSU</orgName></org></listOrg>
   <listPlace><place xml:id="pl-beijing"><placeName type="main">Beijing</placeName>
    <placeName type="variant">Peking</placeName></place></listPlace>
  </standOff>

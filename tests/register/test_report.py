@@ -39,11 +39,13 @@ def test_report_lists_every_kind_of_problem(tmp_path):
     assert {c["id"]: c["documents"] for c in report.candidates} == {
         "p-mao": ["doc-a.xml"], "p-gromyco-a": ["doc-b.xml"]}
     merges = {(m.a, m.b): m for m in report.merges}
-    assert set(merges) == {("p-mao-zedong", "p-mao"), ("p-gromyko-aa", "p-gromyco-a")}
+    assert set(merges) == {("p-mao-zedong", "p-mao"), ("p-gromyko-aa", "p-gromyco-a"),
+                           ("org-cpsu-cc", "org-cc-cpsu")}
+    assert merges[("org-cpsu-cc", "org-cc-cpsu")].reason == "same words in another order"
     assert merges[("p-mao-zedong", "p-mao")].documents == {"p-mao-zedong": ["doc-a.xml"],
                                                            "p-mao": ["doc-a.xml"]}
     assert "one letter apart" in merges[("p-gromyko-aa", "p-gromyco-a")].reason
-    assert [u["id"] for u in report.unused] == ["p-unused-nobody"]
+    assert [u["id"] for u in report.unused] == ["p-unused-nobody", "org-cpsu-cc", "org-cc-cpsu"]
     assert report.failed
 
 

@@ -71,8 +71,9 @@ def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
     if flat.lower() in ("email protected", "email\u00a0protected"):
         return Email(None)
     m = _SIC.match(flat)
-    if m:
-        return _sic(m.group("rest").strip(), br, reader, carve)
+    if m:  # "[sic!]", "[sic?]": the punctuation adds nothing to correct or comment on
+        rest = m.group("rest").strip()
+        return _sic(rest if re.search(r"\w", rest) else "", br, reader, carve)
     m = _TRANSLATOR.match(flat)
     if m:
         return Note("translator", _strip_label(br, reader, inner_zone))
@@ -202,7 +203,8 @@ def _supplied_or_foreign(br: Bracket, reader: Reader, before: str, after: str, z
     capitalised = bool(toks) and all(t[:1].isupper() for t in toks)
     if capitalised and (any(is_proper_noun(t) for t in toks) or find_persons(flat)
                         or (_name_context(before, after) and any(_is_namey(t) for t in toks))):
-        if all(isinstance(c, str) for c in content):
+        acronym = flat.isupper() and len(flat) <= 6  # [TASS], [MFA]: a name, but no person
+        if all(isinstance(c, str) for c in content) and not acronym:
             content = [Name("person", content)]
         return Supplied("identification", content)
     english = sum(1 for t in toks if is_english(t))

@@ -82,7 +82,8 @@ def _east_asian(text: str) -> list[NameMatch]:
                 if not is_romanised_given_name(word):
                     break
                 j += 1
-            if j > i + 1 and (t.group().isupper() == tokens[j - 1].group().isupper()):
+            first, last = t.group(), tokens[j - 1].group()
+            if j > i + 1 and (len(first) == 1 or first.isupper() == last.isupper()):
                 out.append(NameMatch(t.start(), tokens[j - 1].end(), "east-asian"))
                 i = j
                 continue

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from toolchain.readers.lexicon import EAST_ASIAN_SURNAMES, is_english, is_romanised_given_name
+from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, is_english, is_proper_noun,
+                                       is_romanised_given_name)
 
 #: A capital letter, Latin with diacritics included (Á, Ł, Ş, Ž ...), and any letter after it.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
@@ -171,7 +172,29 @@ def find_persons(text: str, left: str = "",
         for tok in _TOKEN.finditer(text):
             if tok.group()[:1].isupper() and known(tok.group()):
                 cands.append(NameMatch(tok.start(), tok.end(), "register"))
-    return _longest_non_overlapping(cands)
+    found = _longest_non_overlapping(cands)
+    # weakest rule last: it may only fill gaps the others left
+    for g in _given_name_surname(text):
+        if not any(g.start < f.end and f.start < g.end for f in found):
+            found.append(g)
+    return sorted(found, key=lambda f: f.start)
+
+
+_NOT_GIVEN = re.compile(r"(ese|ian|ean|ish|ic|January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December|day)$")
+_GIVEN_SURNAME = re.compile(rf"(?<![\w.])(?P<given>[{UPPER}][a-z]{{2,}})\s(?P<sur>[{UPPER}][a-z]{_L}{{2,}}"
+                            rf"(?:-[{UPPER}]?{_L}+)?)(?![\w-])")
+
+
+def _given_name_surname(text: str) -> list[NameMatch]:
+    """``Andrei Gromyko``: a first name the dictionary knows as a name, then a surname."""
+    out = []
+    for m in _GIVEN_SURNAME.finditer(text):
+        given, sur = m.group("given"), m.group("sur")
+        if is_proper_noun(given) and not _NOT_GIVEN.search(given) and _surname_ok(sur) \
+                and sur not in HONORIFICS:
+            out.append(NameMatch(m.start(), m.end(), "given-name"))
+    return out
 
 
 def _longest_non_overlapping(cands: list[NameMatch]) -> list[NameMatch]:

@@ -85,18 +85,25 @@ def _check(template: etree._Element, check: etree._Element) -> None:
     _xsl(when, "text").text = "\n"
 
 
+def _each(node: etree._Element, handlers: dict, where: str) -> None:
+    """Call the handler of each child element's tag; any other element is refused."""
+    for child in node:
+        if not isinstance(child.tag, str):
+            continue
+        handler = handlers.get(child.tag)
+        if handler is None:
+            raise _fail(child, f"unsupported element in {where}: {child.tag}")
+        handler(child)
+
+
 def _rule(sheet: etree._Element, rule: etree._Element, mode: str, priority: int) -> None:
     template = _xsl(sheet, "template", match=rule.get("context"), mode=mode,
                     priority=str(priority))
-    for child in rule:
-        if not isinstance(child.tag, str):
-            continue
-        if child.tag == _S + "let":
-            _xsl(template, "variable", name=child.get("name"), select=child.get("value"))
-        elif child.tag in (_S + "assert", _S + "report"):
-            _check(template, child)
-        else:
-            raise _fail(child, f"unsupported element in a rule: {child.tag}")
+    _each(rule, {
+        _S + "let": lambda c: _xsl(template, "variable", name=c.get("name"), select=c.get("value")),
+        _S + "assert": lambda c: _check(template, c),
+        _S + "report": lambda c: _check(template, c),
+    }, "a rule")
 
 
 def compile_schematron(schema: etree._ElementTree) -> str:
@@ -112,15 +119,12 @@ def compile_schematron(schema: etree._ElementTree) -> str:
     sheet.set("exclude-result-prefixes", "#all")
     _xsl(sheet, "output", method="text")
     patterns = root.findall(_S + "pattern")
-    for child in root:
-        if not isinstance(child.tag, str):
-            continue
-        if child.tag == _S + "let":
-            _xsl(sheet, "param", name=child.get("name"), select=child.get("value"))
-        elif child.tag in (_X + "key", _X + "function"):
-            sheet.append(etree.fromstring(etree.tostring(child)))
-        elif child.tag not in (_S + "ns", _S + "title", _S + "pattern"):
-            raise _fail(child, f"unsupported element in the schema: {child.tag}")
+    copy = lambda c: sheet.append(etree.fromstring(etree.tostring(c)))  # noqa: E731
+    _each(root, {
+        _S + "let": lambda c: _xsl(sheet, "param", name=c.get("name"), select=c.get("value")),
+        _X + "key": copy, _X + "function": copy,
+        _S + "ns": lambda c: None, _S + "title": lambda c: None, _S + "pattern": lambda c: None,
+    }, "the schema")
     sheet.append(etree.fromstring(_LOC_FUNCTION))
     main = _xsl(sheet, "template", match="/")
     _xsl(main, "variable", name="q:nodes", select="//node() | //@*")

@@ -19,7 +19,7 @@ from toolchain.model import (Date, Email, Inline, LineBreak, Marking, Name, Note
 from toolchain.readers.brackets import Bracket, Run, StrayBracket, parse_brackets
 from toolchain.readers.dates import find_dates
 from toolchain.readers.interventions import classify, is_month
-from toolchain.readers.lexicon import is_english
+from toolchain.readers.lexicon import is_english, is_proper_noun, is_romanised_given_name
 from toolchain.readers.names import UPPER, find_persons
 from toolchain.readers.spans import BlockText
 
@@ -167,7 +167,7 @@ class InlineReader:
                 continue
             nxt = items[i + 1] if i + 1 < len(items) else None
             out.extend(self._recognise(it.text, it.start, zone, flatten(out)[-200:], nxt))
-        return out
+        return _join_name_parts(out)
 
     def _recognise(self, text: str, start: int, zone: str, left: str, nxt) -> list[Inline]:
         found: list[tuple[int, int, Callable[[str], Inline]]] = []
@@ -230,6 +230,40 @@ class InlineReader:
         call = NoteCall(marker, None)  # type: ignore[arg-type]  # linked to its note later
         self.calls.append(call)
         return call
+
+
+def _person_of(node) -> Name | None:
+    """The person a supplied word names (``[Sik]``, ``[Nikita]``), if it is one name word."""
+    if isinstance(node, Supplied) and node.reason == "identification" and len(node.content) == 1:
+        inner = node.content[0]
+        if isinstance(inner, Name) and inner.kind == "person" and len(flatten(inner.content).split()) == 1:
+            return inner
+    return None
+
+
+def _join_name_parts(items: list) -> list:
+    """One person name whose part the translator supplied (guide §3.2 rule 2):
+    ``Choe Won [Sik]`` (a last syllable) and ``[Nikita] Khrushchev`` (a first name)."""
+    out: list = []
+    i = 0
+    while i < len(items):
+        a = items[i]
+        b, c = (items[i + 1], items[i + 2]) if i + 2 < len(items) else (None, None)
+        if b == " " and isinstance(a, Name) and a.kind == "person" and _person_of(c) is not None \
+                and len(flatten(a.content).split()) >= 2 and is_romanised_given_name(flatten(c.content)):
+            c.content = _person_of(c).content
+            out.append(Name("person", [*a.content, " ", c], span=a.span))
+            i += 3
+            continue
+        if b == " " and _person_of(a) is not None and isinstance(c, Name) and c.kind == "person" \
+                and (is_proper_noun(flatten(a.content)) or not is_english(flatten(a.content))):
+            a.content = _person_of(a).content
+            out.append(Name("person", [a, " ", *c.content], span=a.span))
+            i += 3
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _identifies_person(node) -> bool:

@@ -99,9 +99,13 @@ def data_exports(tei_files: list[Path], out: Path, register: Path | None, state:
     """edition.json (checked against schema/export.schema.json) and edition.csv for DH projects."""
     if state.export_key == export_key and (out / "edition.json").is_file():
         return
-    from toolchain.export import export_edition
+    import json
 
-    for fmt in ("json", "csv"):
-        export_edition(tei_files, fmt, out / f"edition.{fmt}", register)
+    from toolchain.export import build_export, to_csv
+
+    data = build_export(tei_files, register)  # read once, written in both formats
+    xmlio.atomic_write(out / "edition.json",
+                       (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    xmlio.atomic_write(out / "edition.csv", to_csv(data).encode("utf-8"))
     state.export_key = export_key
     result.published.append("json")

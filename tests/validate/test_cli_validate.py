@@ -101,7 +101,7 @@ def test_register_option_and_missing_register(edition, tmp_path_factory):
     shutil.copy(edition / "doc1.xml", elsewhere / "doc1.xml")
     lonely = run(str(elsewhere / "doc1.xml"))
     assert lonely.exit_code == 1
-    assert "(no register.xml found next to the file)" in lonely.stdout
+    assert "(no usable register: none next to the file, or unreadable)" in lonely.stdout
     given = run("--register", str(edition / "register.xml"), str(elsewhere / "doc1.xml"))
     assert given.exit_code == 0, given.stdout
 

@@ -77,3 +77,11 @@ def _timed(validator: Validator, files: list[Path]) -> float:
     for f in files:
         validator.validate_file(f)
     return time.perf_counter() - start
+
+
+def test_a_changed_register_is_read_again(edition, project):
+    doc = edition / "doc1.xml"
+    assert project.validate_file(doc) == []
+    reg = edition / "register.xml"
+    reg.write_text(reg.read_text().replace('xml:id="pl-dprk"', 'xml:id="pl-korea"'))
+    assert {d.rule for d in project.validate_file(doc)} == {"ptr-resolves"}

@@ -2,7 +2,8 @@
 
 ``Validator`` compiles its schemas once and is then called once per file; the
 build pipeline can keep one per worker process (it pickles as its settings and
-recompiles lazily: ~0.3 s for the project schema). ``validate_paths`` is what
+compiles again when unpickled: ~0.3 s for the project schema). Registers are
+read once and read again only when their file changes. ``validate_paths`` is what
 ``tei-tool validate`` runs: files and folders, register.xml validated as the
 register, one bad file never stopping the others.
 """
@@ -38,8 +39,8 @@ class Validator:
         self.register = Path(register) if register else None
         self._rng = RelaxNG(schema)
         self._sch = Schematron() if schema == "project" else None
-        self._registers: dict[Path, object] = {}
-        self._used: dict[Path, frozenset[str]] = {}
+        self._registers: dict[Path, tuple[tuple, object]] = {}
+        self._used: dict[Path, tuple[tuple, frozenset[str]]] = {}
 
     def __getstate__(self) -> dict:
         return {"schema": self.schema, "register": self.register}
@@ -52,13 +53,16 @@ class Validator:
         path = Path(path)
         try:
             tree = xmlio.parse_xml(path)
-            source = path.read_text(encoding="utf-8", errors="replace")
         except InputError as exc:
             loc = exc.location
             rule = (UNREADABLE if exc.message.startswith("cannot read")
                     else "id-unique" if _DUPLICATE_ID_RE.search(exc.message) else WELL_FORMED)
             return [Diagnostic("error", rule, exc.message, str(path),
                                loc.line if loc else None, loc.col if loc else None)]
+        try:  # only for columns: the tree is what counts
+            source = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            source = None
         return self.validate_tree(tree, path, source)
 
     def validate_tree(self, tree: etree._ElementTree, path: str | Path,
@@ -83,21 +87,25 @@ class Validator:
 
     def _load_register(self, path: Path):
         """The register as an XDM document, or None when it is missing or unusable."""
-        if path not in self._registers:
+        stamp = _stamp([path])
+        cached = self._registers.get(path)
+        if cached is None or cached[0] != stamp:
             try:
-                self._registers[path] = self._sch.load(xmlio.parse_xml(path))
+                doc = self._sch.load(xmlio.parse_xml(path))
             except InputError:
-                self._registers[path] = None
-        return self._registers[path]
+                doc = None
+            self._registers[path] = cached = (stamp, doc)
+        return cached[1]
 
     def _referenced(self, folder: Path) -> frozenset[str]:
         """Register ids the documents of ``folder`` point to (for ``register-unused``)."""
         folder = folder.resolve()
-        if folder not in self._used:
+        docs = [d for d in sorted(folder.glob("*.xml")) if d.name != REGISTER_NAME]
+        stamp = _stamp(docs)
+        cached = self._used.get(folder)
+        if cached is None or cached[0] != stamp:
             used: set[str] = set()
-            for doc in sorted(folder.glob("*.xml")):
-                if doc.name == REGISTER_NAME:
-                    continue
+            for doc in docs:
                 try:
                     tree = xmlio.parse_xml(doc)
                 except InputError:
@@ -105,8 +113,20 @@ class Validator:
                 for el in tree.iter(etree.Element):
                     for value in el.attrib.values():
                         used.update(_REG_RE.findall(value))
-            self._used[folder] = frozenset(used)
-        return self._used[folder]
+            self._used[folder] = cached = (stamp, frozenset(used))
+        return cached[1]
+
+
+def _stamp(paths: list[Path]) -> tuple:
+    """What changes when one of ``paths`` is written, added or removed."""
+    out = []
+    for p in paths:
+        try:
+            st = p.stat()
+            out.append((str(p), st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((str(p), None, None))
+    return tuple(out)
 
 
 @dataclass

@@ -173,10 +173,11 @@ def find_persons(text: str, left: str = "",
             if tok.group()[:1].isupper() and known(tok.group()):
                 cands.append(NameMatch(tok.start(), tok.end(), "register"))
     found = _longest_non_overlapping(cands)
-    # weakest rule last: it may only fill gaps the others left
+    # weakest rule last: it fills gaps the others left, and widens a bare surname ("Andrei [S]")
     for g in _given_name_surname(text):
-        if not any(g.start < f.end and f.start < g.end for f in found):
-            found.append(g)
+        inside = [f for f in found if g.start < f.end and f.start < g.end]
+        if all(f.rule == "register" and g.start <= f.start and f.end <= g.end for f in inside):
+            found = [f for f in found if f not in inside] + [g]
     return sorted(found, key=lambda f: f.start)
 
 

@@ -85,6 +85,15 @@ def test_hostile_files_are_refused_without_expansion(edition, payload):
     assert "[well-formed]" in result.stdout and "root:" not in result.stdout
 
 
+def test_external_dtd_is_never_fetched(edition):
+    """A DOCTYPE naming a DTD on the network (here a closed local port) is not followed."""
+    doc = edition / "doc1.xml"
+    doc.write_text(doc.read_text().replace(
+        "<TEI xmlns=", '<!DOCTYPE TEI SYSTEM "http://127.0.0.1:9/tei.dtd">\n<TEI xmlns=', 1))
+    result = run(str(edition))
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
 def test_missing_path_is_a_usage_error_but_others_are_validated(edition):
     result = run(str(edition / "nope.xml"), str(edition / "doc1.xml"))
     assert result.exit_code == 2

@@ -1,9 +1,9 @@
 """Run schema/tei-tool.sch on lxml trees with saxonche, as located Diagnostics.
 
 The schema is compiled to XSLT 3.0 (``sch2xslt``) and by Saxon once per
-process; each document is then one transformation. Saxon gets the document
-as the serialisation of the tree that ``xmlio.parse_xml`` already read
-safely, so it never opens a file, a DTD or the network itself.
+process; each document is then one transformation. Saxon gets the root element
+of the tree that ``xmlio.parse_xml`` already read safely, serialised without
+its DOCTYPE, so it never opens a file, a DTD or the network itself.
 """
 from __future__ import annotations
 
@@ -62,8 +62,12 @@ class Schematron:
             raise SchematronError(f"{schema}: cannot compile: {_first_line(exc)}") from None
 
     def load(self, tree: etree._ElementTree) -> Any:
-        """An XDM document node for ``tree`` (e.g. the register, loaded once per run)."""
-        return self._proc.parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
+        """An XDM document node for ``tree`` (e.g. the register, loaded once per run).
+
+        Only the root element is handed over: a DOCTYPE would make Saxon's parser fetch
+        the external DTD, and validation must never touch the network.
+        """
+        return self._proc.parse_xml(xml_text=etree.tostring(tree.getroot(), encoding="unicode"))
 
     def _set(self, params: Params) -> None:
         exe, proc = self._exe, self._proc

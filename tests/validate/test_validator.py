@@ -85,3 +85,21 @@ def test_a_changed_register_is_read_again(edition, project):
     reg = edition / "register.xml"
     reg.write_text(reg.read_text().replace('xml:id="pl-dprk"', 'xml:id="pl-korea"'))
     assert {d.rule for d in project.validate_file(doc)} == {"ptr-resolves"}
+
+
+def test_a_rule_that_stops_on_one_file_is_reported_for_that_file_only(edition, monkeypatch):
+    from toolchain.validate.schematron import Schematron, SchematronError
+
+    shutil.copy(edition / "doc1.xml", edition / "other.xml")
+    real = Schematron.run
+
+    def flaky(self, tree, params, path="", locator=None):
+        if params.file_stem == "other":
+            raise SchematronError("schematron stopped: FORX0003 test")
+        return real(self, tree, params, path, locator)
+
+    monkeypatch.setattr(Schematron, "run", flaky)
+    result = validate_paths([edition])
+    rules = {(Path(d.path).name, d.rule) for d in result.report.items}
+    assert ("other.xml", "schematron") in rules and len(result.files) == 3
+    assert not [d for d in result.report.items if Path(d.path).name == "doc1.xml"]

@@ -88,7 +88,7 @@ class Schematron:
         try:
             out = self._exe.transform_to_string(xdm_node=self.load(tree)) or ""
         except Exception as exc:
-            raise SchematronError(f"{path}: schematron stopped: {_first_line(exc)}") from None
+            raise SchematronError(f"schematron stopped: {_first_line(exc)}") from None
         locator = locator or Locator(tree)
         diags = []
         for line in out.splitlines():

@@ -22,7 +22,7 @@ from toolchain.errors import InputError
 from toolchain.paths import REGISTER_NAME
 from toolchain.validate.locate import Locator
 from toolchain.validate.rng import RelaxNG
-from toolchain.validate.schematron import Params, Schematron
+from toolchain.validate.schematron import Params, Schematron, SchematronError
 
 WELL_FORMED = "well-formed"
 UNREADABLE = "unreadable"
@@ -72,7 +72,10 @@ class Validator:
         locator = Locator(tree, source)
         diags = self._rng.run(tree, str(path), locator)
         if self._sch is not None:
-            diags += self._sch.run(tree, self._params(path), str(path), locator)
+            try:
+                diags += self._sch.run(tree, self._params(path), str(path), locator)
+            except SchematronError as exc:  # a rule that cannot cope: this file only
+                diags.append(Diagnostic("error", "schematron", exc.message, str(path)))
         return diags
 
     def _register_path(self, path: Path) -> Path:

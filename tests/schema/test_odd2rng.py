@@ -78,3 +78,11 @@ def test_unknown_element_in_include_is_an_error():
 def test_unsupported_odd_constructs_are_refused(spec, message):
     with pytest.raises(InputError, match=message):
         odd2rng.generate(xmlio.parse_xml(odd2rng.TEI_ALL_RNG), _odd(MINIMAL + spec))
+
+
+def test_odd_documents_every_schematron_rule_id():
+    from toolchain.validate.sch2xslt import rule_ids
+    from toolchain.validate.schematron import PROJECT_SCH
+
+    documented = {i.text for i in xmlio.parse_xml(odd2rng.ODD_PATH).iter(f"{{{TEI}}}ident")}
+    assert set(rule_ids(xmlio.parse_xml(PROJECT_SCH))) <= documented

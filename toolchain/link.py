@@ -36,6 +36,8 @@ def link_record(record: Record, register: Register, unlinked: str = "candidate")
 
     names = [n for n in walk(record.body) if isinstance(n, Name)]
     names += [p.name for p in record.participants]
+    # names of two words or more first (in page order), so that a bare surname finds their entry
+    names.sort(key=lambda n: len(flatten(n.content).split()) < 2)
     for n in names:
         text = " ".join(flatten(n.content).split())
         if text:

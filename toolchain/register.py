@@ -310,9 +310,18 @@ class Register:
                 exact = set(self._by_roman.get(romanisation_key(key.full), ()))
         if exact:
             return sorted(exact)
+        if key.initials or key.full:
+            # "A. A. Gromyko" after a bare "Gromyko" entry: the same person, named fully at last
+            bare = {xid for other, xid in self._by_surname.get(key.surname, ())
+                    if all(not k.initials and not k.full for k in self._keys_of(xid))}
+            if len(bare) == 1 and len(self._surnames.get(key.surname, ())) == 1:
+                return sorted(bare)
         if not key.full and not key.initials:
             return sorted(self._surnames.get(key.surname, ()))
         return []
+
+    def _keys_of(self, xid: str) -> list[NameKey]:
+        return [name_key(text) for text, i in self.names["person"] if i == xid]
 
     def add_variant(self, xid: str, name: str) -> None:
         """Record a new spelling of an entry (no-op when the entry already has it)."""

@@ -28,9 +28,22 @@
     </xsl:map>
   </xsl:variable>
 
+  <!--* Position of each document in edition order, and the retired ids merged
+        into each entry: both computed once (a page of thousands of entries). -->
+  <xsl:variable name="h:rank" as="map(xs:string, xs:integer)"
+                select="map:merge(for $i in 1 to count($h:docs) return map{string($h:docs[$i]/@stem): $i})"/>
+  <xsl:variable name="h:retired" as="map(xs:string, xs:string*)">
+    <xsl:map>
+      <xsl:for-each-group select="$h:register/standOff//(person | org | place)[@sameAs]"
+                          group-by="tt:reg-id(@sameAs)">
+        <xsl:map-entry key="current-grouping-key()" select="current-group()/@xml:id ! string()"/>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
+
   <xsl:template name="h:register-page">
-    <xsl:variable name="linked" select="map:keys($h:mentions)[. != '']"/>
-    <xsl:variable name="entries" select="$h:register/standOff//(person | org | place)[@xml:id = $linked]"/>
+    <xsl:variable name="entries" select="$h:register/standOff//(person | org | place)
+                                         [map:contains($h:mentions, string(@xml:id))]"/>
     <xsl:call-template name="h:page">
       <xsl:with-param name="title" select="'Register of persons, organisations and places'"/>
       <xsl:with-param name="current" select="'register'"/>
@@ -66,9 +79,8 @@
   <xsl:template match="person | org | place" mode="h:register">
     <xsl:variable name="id" select="string(@xml:id)"/>
     <xsl:variable name="names" select="(persName | orgName | placeName)"/>
-    <xsl:variable name="retired" select="../*[tt:reg-id(@sameAs) = $id]/@xml:id ! string()"/>
+    <xsl:variable name="retired" select="$h:retired($id)"/>
     <xsl:variable name="mentions" select="$h:mentions($id)"/>
-    <xsl:variable name="docs" select="$h:docs[. intersect $mentions/ancestor::tt:doc]"/>
     <li id="{$id}" class="reg-entry reg-{tt:reg-kind(.)}">
       <p class="reg-name"><xsl:value-of select="tt:reg-name(.)"/></p>
       <xsl:variable name="variants" select="distinct-values($names[not(@type = 'main')] ! normalize-space())
@@ -92,13 +104,17 @@
         <xsl:text>Named in: </xsl:text>
       </p>
       <ul class="reg-docs">
-        <xsl:for-each select="$docs">
-          <xsl:variable name="n" select="count($mentions[ancestor::tt:doc is current()])"/>
-          <li>
-            <a href="{h:doc-href(.)}"><xsl:value-of select="tt:date-text(TEI) || ', ' || tt:title(TEI)"/></a>
-            <xsl:value-of select="' (' || $n || (if ($n = 1) then ' mention)' else ' mentions)')"/>
-          </li>
-        </xsl:for-each>
+        <!-- one pass over the mentions, grouped by document, in edition order -->
+        <xsl:for-each-group select="$mentions" group-by="string(ancestor::tt:doc/@stem)">
+          <xsl:sort select="$h:rank(current-grouping-key())"/>
+          <xsl:variable name="n" select="count(current-group())"/>
+          <xsl:for-each select="current-group()[1]/ancestor::tt:doc">
+            <li>
+              <a href="{h:doc-href(.)}"><xsl:value-of select="tt:date-text(TEI) || ', ' || tt:title(TEI)"/></a>
+              <xsl:value-of select="' (' || $n || (if ($n = 1) then ' mention)' else ' mentions)')"/>
+            </li>
+          </xsl:for-each>
+        </xsl:for-each-group>
       </ul>
       <xsl:for-each select="$retired">
         <span id="{.}" class="reg-retired"/>

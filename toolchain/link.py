@@ -7,6 +7,8 @@ chose; a name that matches several is reported and left unlinked.
 """
 from __future__ import annotations
 
+import re
+
 from toolchain.diagnostics import Diagnostic
 from toolchain.model import Name, Record, walk
 from toolchain.readers.inline import flatten
@@ -54,4 +56,46 @@ def link_record(record: Record, register: Register, unlinked: str = "candidate")
         record.refs[("person", agent.name)] = resolve("person", agent.name)
     for category in record.classifications:
         register.add_category("tax-classification", category, category[4:].replace("-", " ").upper())
+    dated = (meta.date_when or meta.date_not_before, meta.date_when or meta.date_not_after)
+    for name, office in offices(record):
+        if name.ref and all(dated):
+            register.add_occupation(name.ref, office, *dated)
     return warnings
+
+
+#: Words that make a phrase an office ("DPRK Minister of Foreign Affairs").
+_OFFICE_WORDS = re.compile(r"\b(Secretary|Minister|Chairman|Ambassador|Counsellor|Counselor|Chief|Head|"
+                           r"Director|Deputy|Premier|Member|President|Attach[eé]|Adviser|Advisor|Consul|"
+                           r"Commander|Marshal|General|Representative|Officer|Editor|Envoy|Chargé)\b")
+_OFFICE = re.compile(r"^,\s+(?P<office>(?:(?:[A-Z][\w'’.-]*|of|the|in|and|for|on|to)\s+){0,14}?"
+                     r"[A-Z][\w'’.-]*)(?=\s*[,.;:)]|\s*$|\s+(?:took|were|was|who|said|has|had|is|are|will)\b)")
+
+
+def offices(record: Record):
+    """(person, office) where the text names an office right after a person, set off by a comma:
+    ``Heo Dam, DPRK Minister of Foreign Affairs, took part`` (guide §4: roles with dates)."""
+    for block in record.body:
+        for seq in _inline_lists(block):
+            for i, node in enumerate(seq):
+                if isinstance(node, Name) and node.kind == "person" and i + 1 < len(seq):
+                    following = flatten(seq[i + 1:i + 8])[:240]
+                    m = _OFFICE.match(following)
+                    if m and _OFFICE_WORDS.search(m.group("office")):
+                        office = re.sub(r"^(the|a|an)\s+", "", " ".join(m.group("office").split()))
+                        words = office.rstrip(".").split()
+                        # "..., Military Attaché A. A. D'yakonov": a title before the next name
+                        if words[0] not in ("and", "or") and len(words[-1].rstrip(".")) > 2:
+                            yield node, office.rstrip(".")
+
+
+def _inline_lists(node):
+    """Every list of inlines in a block (paragraph text, head, signature lines, list items...)."""
+    for attr in ("content", "signed", "lines", "salute"):
+        seq = getattr(node, attr, None)
+        if isinstance(seq, list):
+            yield seq
+            for child in seq:
+                if not isinstance(child, str):
+                    yield from _inline_lists(child)
+    for item in getattr(node, "items", None) or []:
+        yield from _inline_lists(item)

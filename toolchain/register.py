@@ -357,6 +357,24 @@ class Register:
         self._add_name(kind, name_el.text, xid)
         return xid
 
+    def add_occupation(self, xid: str, office: str, not_before: str, not_after: str) -> None:
+        """Record an office a document gives a person, dated by the documents that state it."""
+        el = self.entries.get(xid)
+        if el is None or el.tag != _t("person"):
+            return
+        for occ in el.findall(_t("occupation")):
+            if " ".join("".join(occ.itertext()).split()) == office:
+                lo, hi = min(occ.get("notBefore", not_before), not_before), max(occ.get("notAfter", not_after), not_after)
+                if (lo, hi) != (occ.get("notBefore"), occ.get("notAfter")):
+                    occ.set("notBefore", lo)
+                    occ.set("notAfter", hi)
+                    self.changed = True
+                return
+        occ = etree.Element(_t("occupation"), notBefore=not_before, notAfter=not_after)
+        occ.text = office
+        el.findall(_t("persName"))[-1].addnext(occ)
+        self.changed = True
+
     def categories(self, taxonomy: str) -> set[str]:
         tax = self.tree.getroot().find(f".//t:taxonomy[@xml:id='{taxonomy}']", NS)
         return set() if tax is None else {c.get(XML_ID) for c in tax.iter(_t("category"))}

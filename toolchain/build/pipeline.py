@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from lxml import etree
+
 from toolchain import xmlio
 from toolchain.build import publishing, workers
 from toolchain.build.state import BuildState, DocState, fingerprints, file_sha, sha
@@ -128,7 +130,7 @@ def build(sources: list[Path], out: Path, tei_dir: Path, jobs: int | None = None
         reg_hash = file_sha(tei_dir / REGISTER_FILE) or ""
         tei_files = sorted(p for p in tei_dir.glob("*.xml") if p.name != REGISTER_FILE)
         result.documents = len(tei_files)
-        _validate(tei_files, state, prints, reg_hash, jobs, result, progress)
+        _validate(tei_files, tei_dir, state, prints, jobs, result, progress)
         _publish(tei_files, out, tei_dir, state, prints, reg_hash, jobs, publish, result, progress)
         state.fingerprints = prints
         state.save(state_path)
@@ -186,26 +188,45 @@ def _read_and_link(todo: list[Path], register: Register, jobs: int, result: Buil
     return records
 
 
-def _validate(tei_files: list[Path], state: BuildState, prints: dict, reg_hash: str, jobs: int,
+def _validate(tei_files: list[Path], tei_dir: Path, state: BuildState, prints: dict, jobs: int,
               result: BuildResult, progress: Progress | None) -> None:
-    """Validate the TEI files whose content, schemas or register changed; replay the others."""
+    """Validate the TEI files whose content or schemas changed, or whose pointers into the
+    register now land elsewhere; replay the diagnostics of the others."""
+    ids, taxonomies = _register_facts(tei_dir / REGISTER_FILE)
     todo, keys = [], {}
     for path in tei_files:
         doc = state.docs.setdefault(path.stem, DocState())
         tei_hash = file_sha(path)
         doc.tei = tei_hash
-        keys[str(path)] = sha(f"{tei_hash}:{prints['validate']}:{reg_hash}".encode())
+        keys[str(path)] = _valid_key(doc, prints["validate"], taxonomies, ids)
         if doc.valid_key != keys[str(path)]:
             todo.append(str(path))
     runner = _Runner(jobs, workers.init, (None, True), "validate", progress)
     for target, diags, date_key, named in runner.map(workers.check, todo):
         doc = state.docs[Path(target).stem]
         doc.diagnostics = [d.to_dict() for d in diags]
-        doc.valid_key = keys[target]
         doc.date_key, doc.named = date_key, named
+        doc.valid_key = _valid_key(doc, prints["validate"], taxonomies, ids)
     for path in tei_files:
         result.report.extend(Diagnostic(**d) for d in state.docs[path.stem].diagnostics)
     result.validated = len(todo)
+
+
+def _valid_key(doc: DocState, schemas: str, taxonomies: str, ids: set[str]) -> str:
+    """A document's validation is current while its TEI, the schemas, the register's
+    taxonomies and the existence of the entries it points to stay the same."""
+    pointers = ",".join(f"{i}{'+' if i in ids else '-'}" for i in doc.named)
+    return sha(f"{doc.tei}:{schemas}:{taxonomies}:{pointers}".encode())
+
+
+def _register_facts(register: Path) -> tuple[set[str], str]:
+    """What validation reads from the register: its ids, and its header (the taxonomies)."""
+    if not register.exists():
+        return set(), ""
+    root = xmlio.parse_xml(register).getroot()
+    header = root.find("{http://www.tei-c.org/ns/1.0}teiHeader")
+    ids = {el.get("{http://www.w3.org/XML/1998/namespace}id") for el in root.iter()} - {None}
+    return ids, sha(etree.tostring(header)) if header is not None else ""
 
 
 def _publish(tei_files: list[Path], out: Path, tei_dir: Path, state: BuildState, prints: dict,

@@ -35,12 +35,15 @@ def render_page(path: str, prev: str | None, nxt: str | None, out: str) -> str:
 
 
 def _entry_hashes(register: Path | None) -> dict[str, str]:
+    """What a document page shows of each register entry, by id (and of the header: taxonomies)."""
     if register is None:
         return {}
     root = xmlio.parse_xml(register).getroot()
     xml_id = "{http://www.w3.org/XML/1998/namespace}id"
     tei = "{http://www.tei-c.org/ns/1.0}"
-    hashes = {el.get(xml_id): sha(etree.tostring(el))
+    # a document page links each name to its entry (or to the entry it was merged into);
+    # an entry's other contents show on the register page only
+    hashes = {el.get(xml_id): el.get("sameAs") or "+"
               for el in root.iter(f"{tei}person", f"{tei}org", f"{tei}place")}
     hashes[""] = sha(etree.tostring(root.find(f"{tei}teiHeader")))  # taxonomies
     return hashes

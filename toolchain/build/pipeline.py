@@ -14,9 +14,10 @@ output is the same byte for byte whatever the number of jobs.
 from __future__ import annotations
 
 import fcntl
+import multiprocessing
 import os
+import signal
 import time
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +76,18 @@ def build_lock(out: Path) -> Iterator[None]:
 Progress = Callable[[str, int, int], None]
 
 
+def _init_worker(init: Callable, args: tuple) -> None:
+    """Worker set-up: the main process alone handles Ctrl-C and kill (and then stops the workers)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    init(*args)
+
+
+def _call(job: tuple) -> object:
+    fn, args = job
+    return fn(*args)
+
+
 class _Runner:
     """Maps a worker function over items, in a pool or (jobs=1) in this process; order kept."""
 
@@ -94,9 +107,10 @@ class _Runner:
             self.init(*self.init_args)
             return self._collect((fn(*args) for args in items), len(items))
         chunk = max(1, len(items) // (self.jobs * 8))
-        with ProcessPoolExecutor(min(self.jobs, len(items)), initializer=self.init,
-                                 initargs=self.init_args) as pool:
-            return self._collect(pool.map(fn, *zip(*items), chunksize=chunk), len(items))
+        context = multiprocessing.get_context("fork")
+        # leaving the block terminates the workers, so Ctrl-C or kill never waits on them
+        with context.Pool(min(self.jobs, len(items)), _init_worker, (self.init, self.init_args)) as pool:
+            return self._collect(pool.imap(_call, ((fn, args) for args in items), chunk), len(items))
 
     def _collect(self, results, total: int) -> list:
         out = []

@@ -35,6 +35,8 @@ from toolchain.link import link_record
 from toolchain.register import Register
 
 STATE_DIR = ".tei-tool"
+_T = "{http://www.tei-c.org/ns/1.0}"
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 #: Sources converted per batch (records of a batch are held in memory for linking).
 CHUNK = 500
 REGISTER_FILE = "register.xml"
@@ -144,8 +146,10 @@ def build(sources: list[Path], out: Path, tei_dir: Path, jobs: int | None = None
         reg_hash = file_sha(tei_dir / REGISTER_FILE) or ""
         tei_files = sorted(p for p in tei_dir.glob("*.xml") if p.name != REGISTER_FILE)
         result.documents = len(tei_files)
-        _validate(tei_files, tei_dir, state, prints, jobs, result, progress)
-        _publish(tei_files, out, tei_dir, state, prints, reg_hash, jobs, publish, result, progress)
+        facts = _register_facts(tei_dir / REGISTER_FILE)
+        _validate(tei_files, facts, state, prints, jobs, result, progress)
+        _publish(tei_files, out, tei_dir, state, prints, reg_hash, facts, jobs, publish, result,
+                 progress)
         state.fingerprints = prints
         state.save(state_path)
     result.seconds = time.perf_counter() - started
@@ -158,10 +162,11 @@ def _convert(sources: list[Path], tei_dir: Path, state: BuildState, jobs: int,
     files, problems = expand_sources(sources)
     result.report.extend(problems)
     todo: list[Path] = []
+    src_hashes: dict[str, str | None] = {}
     for src in files:
         target = tei_dir / f"{src.stem}.xml"
         doc = state.docs.get(src.stem)
-        src_hash = file_sha(src)
+        src_hash = src_hashes[str(src)] = file_sha(src)
         if target.exists() and doc and doc.source == src_hash and doc.tei == file_sha(target):
             continue
         if target.exists() and xmlio.is_hand_edited(target.read_bytes()):
@@ -185,7 +190,7 @@ def _convert(sources: list[Path], tei_dir: Path, state: BuildState, jobs: int,
         runner = _Runner(jobs, workers.init, (None, False), "write TEI", progress)
         targets = [str(tei_dir / f"{Path(p).stem}.xml") for p in records]
         for (_, tei_hash), src in zip(runner.map(workers.write, records.values(), targets), records):
-            state.docs[Path(src).stem] = DocState(source=file_sha(Path(src)), tei=tei_hash)
+            state.docs[Path(src).stem] = DocState(source=src_hashes[src], tei=tei_hash)
         result.converted += len(records)
 
 
@@ -202,17 +207,16 @@ def _read_and_link(todo: list[Path], register: Register, jobs: int, result: Buil
     return records
 
 
-def _validate(tei_files: list[Path], tei_dir: Path, state: BuildState, prints: dict, jobs: int,
+def _validate(tei_files: list[Path], facts: RegisterFacts, state: BuildState, prints: dict, jobs: int,
               result: BuildResult, progress: Progress | None) -> None:
     """Validate the TEI files whose content or schemas changed, or whose pointers into the
     register now land elsewhere; replay the diagnostics of the others."""
-    ids, taxonomies = _register_facts(tei_dir / REGISTER_FILE)
     todo, keys = [], {}
     for path in tei_files:
         doc = state.docs.setdefault(path.stem, DocState())
         tei_hash = file_sha(path)
         doc.tei = tei_hash
-        keys[str(path)] = _valid_key(doc, prints["validate"], taxonomies, ids)
+        keys[str(path)] = _valid_key(doc, prints["validate"], facts)
         if doc.valid_key != keys[str(path)]:
             todo.append(str(path))
     runner = _Runner(jobs, workers.init, (None, True), "validate", progress)
@@ -220,32 +224,43 @@ def _validate(tei_files: list[Path], tei_dir: Path, state: BuildState, prints: d
         doc = state.docs[Path(target).stem]
         doc.diagnostics = [d.to_dict() for d in diags]
         doc.date_key, doc.named = date_key, named
-        doc.valid_key = _valid_key(doc, prints["validate"], taxonomies, ids)
+        doc.valid_key = _valid_key(doc, prints["validate"], facts)
     for path in tei_files:
         result.report.extend(Diagnostic(**d) for d in state.docs[path.stem].diagnostics)
     result.validated = len(todo)
 
 
-def _valid_key(doc: DocState, schemas: str, taxonomies: str, ids: set[str]) -> str:
+def _valid_key(doc: DocState, schemas: str, facts: RegisterFacts) -> str:
     """A document's validation is current while its TEI, the schemas, the register's
     taxonomies and the existence of the entries it points to stay the same."""
-    pointers = ",".join(f"{i}{'+' if i in ids else '-'}" for i in doc.named)
-    return sha(f"{doc.tei}:{schemas}:{taxonomies}:{pointers}".encode())
+    pointers = ",".join(f"{i}{'+' if i in facts.ids else '-'}" for i in doc.named)
+    return sha(f"{doc.tei}:{schemas}:{facts.taxonomies}:{pointers}".encode())
 
 
-def _register_facts(register: Path) -> tuple[set[str], str]:
-    """What validation reads from the register: its ids, and its header (the taxonomies)."""
+@dataclass
+class RegisterFacts:
+    """What validation and the document pages read from the register, parsed once per build."""
+
+    ids: set[str] = field(default_factory=set)  # every xml:id (entries and taxonomy categories)
+    links: dict[str, str] = field(default_factory=dict)  # entry id -> the entry it was merged into, or "+"
+    taxonomies: str = ""  # hash of the register's header
+
+
+def _register_facts(register: Path) -> RegisterFacts:
     if not register.exists():
-        return set(), ""
+        return RegisterFacts()
     root = xmlio.parse_xml(register).getroot()
-    header = root.find("{http://www.tei-c.org/ns/1.0}teiHeader")
-    ids = {el.get("{http://www.w3.org/XML/1998/namespace}id") for el in root.iter()} - {None}
-    return ids, sha(etree.tostring(header)) if header is not None else ""
+    header = root.find(f"{_T}teiHeader")
+    return RegisterFacts(
+        ids={el.get(_XML_ID) for el in root.iter()} - {None},
+        links={el.get(_XML_ID): el.get("sameAs") or "+"
+               for el in root.iter(f"{_T}person", f"{_T}org", f"{_T}place")},
+        taxonomies=sha(etree.tostring(header)) if header is not None else "")
 
 
 def _publish(tei_files: list[Path], out: Path, tei_dir: Path, state: BuildState, prints: dict,
-             reg_hash: str, jobs: int, publish: tuple[str, ...], result: BuildResult,
-             progress: Progress | None) -> None:
+             reg_hash: str, facts: RegisterFacts, jobs: int, publish: tuple[str, ...],
+             result: BuildResult, progress: Progress | None) -> None:
     """HTML site, PDFs and the JSON export, each made again only when one of its inputs changed.
 
     A document with validation errors is left out (and reported); the others are published.
@@ -265,5 +280,5 @@ def _publish(tei_files: list[Path], out: Path, tei_dir: Path, state: BuildState,
     if "html" in publish:
         runner = _Runner(jobs, publishing.init_site, (str(register) if register else None,),
                          "render pages", progress)
-        publishing.html_site(tei_files, out / "html", state, prints["html"], register, runner, result,
+        publishing.html_site(tei_files, out / "html", state, prints["html"], register, facts, runner, result,
                              sha(f"{docs_key}|{prints['html']}|{'pdf' in publish}".encode()))

@@ -5,10 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from lxml import etree
 
 from toolchain import xmlio
-from toolchain.build.state import BuildState, sha
+from toolchain.build.state import BuildState
 
 _site = None  # the worker's SiteRenderer
 
@@ -34,36 +33,24 @@ def render_page(path: str, prev: str | None, nxt: str | None, out: str) -> str:
     return f"{stem}.html"
 
 
-def _entry_hashes(register: Path | None) -> dict[str, str]:
-    """What a document page shows of each register entry, by id (and of the header: taxonomies)."""
-    if register is None:
-        return {}
-    root = xmlio.parse_xml(register).getroot()
-    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
-    tei = "{http://www.tei-c.org/ns/1.0}"
-    # a document page links each name to its entry (or to the entry it was merged into);
-    # an entry's other contents show on the register page only
-    hashes = {el.get(xml_id): el.get("sameAs") or "+"
-              for el in root.iter(f"{tei}person", f"{tei}org", f"{tei}place")}
-    hashes[""] = sha(etree.tostring(root.find(f"{tei}teiHeader")))  # taxonomies
-    return hashes
-
-
 def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: str,
-              register: Path | None, runner, result, site_key: str) -> None:
-    """Render the document pages whose key changed, then the site pages if anything changed."""
+              register: Path | None, facts, runner, result, site_key: str) -> None:
+    """Render the document pages whose key changed, then the site pages if anything changed.
+
+    A document page links each name to its entry (or to the entry it was merged into), so it
+    depends on those links and the taxonomies; entries' other contents show on the register page.
+    """
     order = sorted(tei_files, key=lambda p: (state.docs[p.stem].date_key, p.stem))
-    entries = _entry_hashes(register) if register else {}
     todo = []
     for i, path in enumerate(order):
         doc = state.docs[path.stem]
         prev = order[i - 1] if i else None
         nxt = order[i + 1] if i + 1 < len(order) else None
-        h = hashlib.sha256(f"{doc.tei}:{stylesheets}:{entries.get('', '')}".encode())
+        h = hashlib.sha256(f"{doc.tei}:{stylesheets}:{facts.taxonomies}".encode())
         for n in (prev, nxt):
             h.update(f"|{n.stem}:{state.docs[n.stem].tei}".encode() if n else b"|")
         for ref in doc.named:
-            h.update(f"{ref}={entries.get(ref, '')};".encode())
+            h.update(f"{ref}={facts.links.get(ref, '')};".encode())
         h.update(str((out / f"{path.stem}.pdf").is_file()).encode())
         key = h.hexdigest()
         if doc.page_key != key or not (out / f"{path.stem}.html").is_file():

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from toolchain.model import (Block, Closer, Dateline, DistItem, Distribution, Footnote, Head,
-                             Inline, LineBreak, Name, Opener, Para, Span, Supplied)
+                             Inline, LineBreak, Name, Opener, Para, Span, Supplied, walk)
 from toolchain.readers.dates import find_dates, parse_full_date
 from toolchain.readers.inline import CALL, MARKER, InlineReader
 from toolchain.readers.lexicon import is_english
@@ -290,13 +290,7 @@ def _span(blocks: list[_Block]) -> Span:
 
 
 def _has_person(content: list) -> bool:
-    for c in content:
-        if isinstance(c, Name) and c.kind == "person":
-            return True
-        inner = getattr(c, "content", None)
-        if isinstance(inner, list) and _has_person(inner):
-            return True
-    return False
+    return any(isinstance(n, Name) and n.kind == "person" for n in walk(content))
 
 
 def _unwrap_names(content: list[Inline]) -> list[Inline]:

@@ -16,7 +16,7 @@ from typing import Callable
 from toolchain.diagnostics import Diagnostic
 from toolchain.model import (Date, Email, Inline, LineBreak, Marking, Name, NoteCall, Number, Sic,
                              Span, Stray, Supplied)
-from toolchain.readers.brackets import Bracket, Run, StrayBracket, parse_brackets
+from toolchain.readers.brackets import Run, StrayBracket, parse_brackets
 from toolchain.readers.dates import find_dates
 from toolchain.readers.interventions import classify, is_month
 from toolchain.readers.lexicon import is_english, is_proper_noun, is_romanised_given_name

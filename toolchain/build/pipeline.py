@@ -26,7 +26,7 @@ from typing import Callable, Iterator
 from lxml import etree
 
 from toolchain import xmlio
-from toolchain.build import publishing, workers
+from toolchain.build import publishing, site, workers
 from toolchain.build.state import BuildState, DocState, fingerprints, file_sha, sha
 from toolchain.convert import display_path, expand_sources
 from toolchain.diagnostics import Diagnostic, Report
@@ -278,7 +278,7 @@ def _publish(tei_files: list[Path], out: Path, tei_dir: Path, state: BuildState,
         publishing.data_exports(tei_files, out, register, state,
                                 sha(f"{docs_key}|{prints['export']}".encode()), result)
     if "html" in publish:
-        runner = _Runner(jobs, publishing.init_site, (str(register) if register else None,),
+        runner = _Runner(jobs, site.init_site, (str(register) if register else None,),
                          "render pages", progress)
-        publishing.html_site(tei_files, out / "html", state, prints["html"], register, facts, runner, result,
+        site.html_site(tei_files, out / "html", state, prints["html"], register, facts, runner, result,
                              sha(f"{docs_key}|{prints['html']}|{'pdf' in publish}".encode()))

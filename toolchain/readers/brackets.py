@@ -13,6 +13,7 @@ stray brackets are handled in one place (encoding guide §3.1, §3.4):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -56,55 +57,39 @@ class StrayBracket:
 
 Part = Run | Bracket | StrayBracket
 
+_BRACKET = re.compile(r"[\[\]]")
+
 
 def parse_brackets(text: str) -> tuple[list[Part], list[Bracket]]:
-    """Parse ``text``; return the top-level parts and the brackets closed by force at the end."""
+    """Parse ``text``; return the top-level parts and the brackets closed by force at the end.
+
+    Jumps from bracket to bracket (``_BRACKET.search``): the text between two
+    brackets becomes one ``Run`` without being visited character by character.
+    """
     top: list[Part] = []
     stack: list[Bracket] = []
-    buf: list[str] = []
-    buf_start = 0
-
-    def sink() -> list[Part]:
-        return stack[-1].parts if stack else top
-
-    def flush(at: int) -> None:
-        nonlocal buf, buf_start
-        if buf:
-            sink().append(Run("".join(buf), buf_start))
-        buf = []
-        buf_start = at
-
     i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "[":
-            flush(i)
-            double = text.startswith("[[", i) and not _closes_single_soon(text, i)
-            br = Bracket(start=i, double=double)
-            sink().append(br)
+    while True:
+        m = _BRACKET.search(text, i)
+        j = m.start() if m else n
+        if j > i:
+            (stack[-1].parts if stack else top).append(Run(text[i:j], i))
+        if m is None:
+            break
+        if text[j] == "[":
+            double = text.startswith("[[", j) and not _closes_single_soon(text, j)
+            br = Bracket(start=j, double=double)
+            (stack[-1].parts if stack else top).append(br)
             stack.append(br)
-            i += 2 if double else 1
-            buf_start = i
-            continue
-        if ch == "]":
-            if not stack:
-                flush(i)
-                top.append(StrayBracket("]", i))
-                i += 1
-                buf_start = i
-                continue
-            flush(i)
+            i = j + (2 if double else 1)
+        elif not stack:
+            top.append(StrayBracket("]", j))
+            i = j + 1
+        else:
             br = stack.pop()
-            width = 2 if br.double and text.startswith("]]", i) else 1
-            br.end, br.closed = i + width, True
-            i += width
-            buf_start = i
-            continue
-        if not buf:
-            buf_start = i
-        buf.append(ch)
-        i += 1
-    flush(n)
+            width = 2 if br.double and text.startswith("]]", j) else 1
+            br.end, br.closed = j + width, True
+            i = j + width
     forced = []
     while stack:
         br = stack.pop()

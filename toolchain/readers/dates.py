@@ -37,6 +37,12 @@ _PATTERNS = [
                         r"(?P<y>1[6-9]\d\d|20\d\d)\b(?![-–/]\d)")),
 ]
 
+# Every date prints a digit, and most print a month name: text without them
+# (most runs of a page) is not scanned pattern by pattern.
+_DIGIT = re.compile(r"\d")
+_MONTH_NAME = re.compile(_MONTH.format(name="m"))
+_NEEDS_MONTH = frozenset(kind for kind, rx in _PATTERNS if "(?P<m>" in rx.pattern)
+
 
 @dataclass(frozen=True)
 class DateMatch:
@@ -101,8 +107,13 @@ def _read(kind: str, m: re.Match, year: int | None) -> DateMatch | None:
 def find_dates(text: str, doc_year: int | None = None) -> list[DateMatch]:
     """All non-overlapping dates in ``text``, in order; ``doc_year`` completes day+month dates."""
     found: list[DateMatch] = []
+    if not _DIGIT.search(text):
+        return found
+    has_month = _MONTH_NAME.search(text) is not None
     taken = [False] * (len(text) + 1)
     for kind, rx in _PATTERNS:
+        if kind in _NEEDS_MONTH and not has_month:
+            continue
         for m in rx.finditer(text):
             if any(taken[m.start():m.end()]):
                 continue

@@ -48,12 +48,30 @@ def test_text_nodes_report_their_slot_and_lets_are_parameters():
     assert rows == [["w", "error", "3", "0", "found"]]
 
 
+def test_a_mode_visits_exactly_the_nodes_its_contexts_match():
+    """Each pattern is applied to ``//(alternative)`` of its contexts' top-level alternatives:
+    a ``|`` inside a predicate, a string or parentheses is not a split, rooted paths stay rooted,
+    ``except`` keeps its meaning."""
+    rows = _run('<pattern><rule context="t:b[@n = (\'|\', \'2\')] | /t:a/t:c | (@n)[. = 1]">'
+                '<report id="r" test="true()"><name/></report></rule>'
+                '<rule context="text()[. != \'a|b\']"><report id="t" test="true()">t</report></rule>'
+                '</pattern><pattern><rule context="t:* except t:b">'
+                '<report id="e" test="true()"><name/></report></rule></pattern>', DOC)
+    assert [(r[0], r[2], r[3], r[4]) for r in rows] == [
+        ("r", "2", "-1", "n"), ("r", "3", "-1", "t:b"), ("t", "3", "0", "t"), ("r", "4", "-1", "t:c"),
+        ("e", "1", "-1", "t:a"), ("e", "4", "-1", "t:c")]
+
+
 @pytest.mark.parametrize("body,binding,message", [
     ("", "xslt", "queryBinding"),
     ('<pattern><rule context="*"><assert test="true()">no id</assert></rule></pattern>', "xslt3",
      "needs an id"),
     ('<pattern><rule context="*"><extends rule="x"/></rule></pattern>', "xslt3", "unsupported"),
     ('<phase id="p"/>', "xslt3", "unsupported"),
+    ('<pattern><rule context=".[@n]"><assert id="a" test="true()">x</assert></rule></pattern>',
+     "xslt3", "predicate pattern"),
+    ('<pattern><rule context="t:b[current()/@n]"><assert id="a" test="true()">x</assert></rule>'
+     "</pattern>", "xslt3", "current"),
 ])
 def test_unsupported_constructs_are_refused(body, binding, message):
     with pytest.raises(InputError, match=message):

@@ -121,7 +121,8 @@ def _candidates(rules: list[etree._Element]) -> str:
     for rule in rules:
         context = rule.get("context", "")
         if context.lstrip().startswith(".") or "current()" in context:
-            raise _fail(rule, f"unsupported rule context (predicate pattern or current()): {context}")
+            raise _fail(rule, "unsupported rule context (predicate pattern or current()): "
+                        + context)
     return " | ".join(_path(alt) for rule in rules
                       for alt in _alternatives(rule.get("context"))) or "()"
 

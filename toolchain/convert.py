@@ -1,7 +1,8 @@
 """``tei-tool convert``: source pages -> TEI files + the updated register.
 
 Per file: read (``readers.wcda_text``) -> link names (``link``) -> write
-(``writers.tei``). A bad file is reported and the others go on. A TEI file an
+(``writers.tei``); pages whose reading the new register entries would change
+are read again (``reading``). A bad file is reported and the others go on. A TEI file an
 editor changed since it was generated is not overwritten (unless ``force``).
 Outputs are written atomically and only inside the output folder.
 """
@@ -16,6 +17,7 @@ from toolchain.diagnostics import Diagnostic, Report
 from toolchain.errors import Location, ToolError, UsageError
 from toolchain.link import link_record
 from toolchain.model import Record
+from toolchain.reading import Reading, read_and_link, read_page
 from toolchain.readers.wcda_text import read_wcda_text
 from toolchain.register import Register
 from toolchain.writers.tei import write_tei
@@ -70,16 +72,20 @@ def convert_paths(sources: list[Path], out_dir: Path, force: bool = False,
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir} exists and is not a folder")
     register = Register.load(out_dir / REGISTER_FILE)
-    read = _read_and_link(files, register, unlinked, encoding, result)
-    if register.changed and read:
-        # New register entries can name people in the other documents of the batch:
-        # read once more, so that converting the same sources again changes nothing.
-        retry = ConvertResult()
-        read = _read_and_link(list(read), register, unlinked, encoding, retry)
-        result.report = Report(result.report.errors_only() + retry.report.items)
-    for record in read.values():
+
+    def read_many(paths: list[Path]) -> list[Reading]:
+        readings = (_guarded(result, p, lambda p=p: read_page(p, register, display_path(p), encoding))
+                    for p in paths)
+        return [r for r in readings if r is not None]
+
+    readings, records, link_diags = read_and_link(files, register, read_many, unlinked)
+    for reading in readings.values():
+        result.report.extend(reading.diagnostics)
+        result.failed += reading.record is None
+    result.report.extend(link_diags)
+    for record in records.values():
         _guarded(result, Path(record.path), lambda r=record: _write(r, out_dir, force, result))
-    if read:
+    if records:
         register.save()
     return result
 
@@ -90,19 +96,6 @@ def convert_one(path: Path, register: Register, display: str | None = None,
     record, warnings = read_wcda_text(path, register, None, display or display_path(path))
     warnings += link_record(record, register, unlinked)
     return record, write_tei(record, __version__), warnings
-
-
-def _read_and_link(files: list[Path], register: Register, unlinked: str, encoding: str | None,
-                   result: ConvertResult) -> dict[Path, Record]:
-    """Read every file, then link the names of every record (in order)."""
-    records: dict[Path, Record] = {}
-    for path in files:
-        record = _guarded(result, path, lambda p=path: _read(p, register, encoding, result))
-        if record is not None:
-            records[path] = record
-    for record in records.values():
-        result.report.extend(link_record(record, register, unlinked))
-    return records
 
 
 def _guarded(result: ConvertResult, path: Path, work):
@@ -120,12 +113,6 @@ def _guarded(result: ConvertResult, path: Path, work):
             f"(at {Path(where.filename).name}:{where.lineno}; please report)", str(path)))
     result.failed += 1
     return None
-
-
-def _read(path: Path, register: Register, encoding: str | None, result: ConvertResult) -> Record:
-    record, warnings = read_wcda_text(path, register, encoding, display_path(path))
-    result.report.extend(warnings)
-    return record
 
 
 def _write(record: Record, out_dir: Path, force: bool, result: ConvertResult) -> None:

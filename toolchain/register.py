@@ -290,6 +290,10 @@ class Register:
             return []
         return [(m.start(), m.end(), self._kind_of[m.group()]) for m in self._org_place_rx.finditer(text)]
 
+    def gazetteer_names(self) -> frozenset[tuple[str, str]]:
+        """Every (name, kind) of organisation and place the gazetteer looks for."""
+        return frozenset((n, k) for k in ("org", "place") for n, _ in self.names[k])
+
     def known_surname(self, token: str) -> bool:
         """A surname alone names a person when exactly one entry has it (and it is no English word)."""
         if len(token) < 3 or is_english(token) or token.capitalize() in EAST_ASIAN_SURNAMES:

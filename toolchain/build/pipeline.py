@@ -31,7 +31,8 @@ from toolchain.build.state import BuildState, DocState, fingerprints, file_sha, 
 from toolchain.convert import display_path, expand_sources
 from toolchain.diagnostics import Diagnostic, Report
 from toolchain.errors import LockedError, Location, UsageError
-from toolchain.link import link_record
+from toolchain.model import Record
+from toolchain.reading import Reading, read_and_link
 from toolchain.register import Register
 
 STATE_DIR = ".tei-tool"
@@ -179,31 +180,31 @@ def _convert(sources: list[Path], tei_dir: Path, state: BuildState, jobs: int,
         return
     tei_dir.mkdir(parents=True, exist_ok=True)
     register = Register.load(tei_dir / REGISTER_FILE)
-    register.save()  # workers read the register from its file
     for start in range(0, len(todo), CHUNK):  # in batches: memory stays flat however many sources
-        chunk = todo[start:start + CHUNK]
-        records = _read_and_link(chunk, register, jobs, result, progress)
-        if register.changed:  # new entries may name people elsewhere in the batch: read again
-            register.save()
-            records = _read_and_link([Path(p) for p in records], register, jobs, BuildResult(), progress)
+        records = _read_and_link(todo[start:start + CHUNK], register, jobs, result, progress)
         register.save()
         runner = _Runner(jobs, workers.init, (None, False), "write TEI", progress)
         targets = [str(tei_dir / f"{Path(p).stem}.xml") for p in records]
-        for (_, tei_hash), src in zip(runner.map(workers.write, records.values(), targets), records):
+        written = runner.map(workers.write, records.values(), targets)
+        xmlio.replace_all([(tmp, Path(target)) for target, tmp, _ in written if tmp is not None])
+        for (_, _, tei_hash), src in zip(written, records):
             state.docs[Path(src).stem] = DocState(source=src_hashes[src], tei=tei_hash)
         result.converted += len(records)
 
 
-def _read_and_link(todo: list[Path], register: Register, jobs: int, result: BuildResult,
-                   progress: Progress | None) -> dict:
-    runner = _Runner(jobs, workers.init, (str(register.path), False), "read sources", progress)
-    records = {}
-    for path, record, diags in runner.map(workers.read, map(str, todo), map(display_path, todo)):
-        result.report.extend(diags)
-        if record is not None:
-            records[path] = record
-    for record in records.values():
-        result.report.extend(link_record(record, register))
+def _read_and_link(batch: list[Path], register: Register, jobs: int, result: BuildResult,
+                   progress: Progress | None) -> dict[str, Record]:
+    """Read a batch in the workers and link it in this process (``reading.read_and_link``)."""
+
+    def read_many(paths: list[Path]) -> list[Reading]:
+        register.save()  # workers read the register from its file
+        runner = _Runner(jobs, workers.init, (str(register.path), False), "read sources", progress)
+        return runner.map(workers.read, map(str, paths), map(display_path, paths))
+
+    readings, records, link_diags = read_and_link(batch, register, read_many)
+    for reading in readings.values():
+        result.report.extend(reading.diagnostics)
+    result.report.extend(link_diags)
     return records
 
 

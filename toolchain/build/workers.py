@@ -13,7 +13,7 @@ from toolchain.build.state import sha
 from toolchain.diagnostics import Diagnostic
 from toolchain.errors import ToolError
 from toolchain.model import Record
-from toolchain.readers.wcda_text import read_wcda_text
+from toolchain.reading import Reading, read_page
 from toolchain.register import Register
 from toolchain.writers.tei import write_tei
 
@@ -31,24 +31,20 @@ def init(register_path: str | None, validate: bool) -> None:
         _validator = Validator(schema="project")
 
 
-def read(path: str, display: str) -> tuple[str, Record | None, list[Diagnostic]]:
+def read(path: str, display: str) -> Reading:
     """Read one source page into a record (no linking: that is sequential, in the main process)."""
-    try:
-        record, warnings = read_wcda_text(Path(path), _register, None, display)
-        return path, record, warnings
-    except ToolError as exc:
-        loc = exc.location
-        return path, None, [Diagnostic("error", "input", exc.message, loc.path if loc else path,
-                                       loc.line if loc else None, loc.col if loc else None)]
+    return read_page(Path(path), _register, display)
 
 
-def write(record: Record, target: str) -> tuple[str, str]:
-    """Write a linked record as TEI; return (target, hash of the TEI)."""
+def write(record: Record, target: str) -> tuple[str, Path | None, str]:
+    """Write a linked record as TEI into a temporary file beside ``target`` (the main process
+    renames the batch after one flush to disk); return (target, the temporary file or None
+    when the file already holds these bytes, hash of the TEI)."""
     data = write_tei(record, __version__)
     path = Path(target)
-    if not (path.exists() and path.read_bytes() == data):
-        xmlio.atomic_write(path, data)
-    return target, sha(data)
+    if path.exists() and path.read_bytes() == data:
+        return target, None, sha(data)
+    return target, xmlio.write_temp(path, data), sha(data)
 
 
 def check(target: str) -> tuple[str, list[Diagnostic], str, list[str]]:

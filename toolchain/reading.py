@@ -1,0 +1,119 @@
+"""Reading a batch of pages against the register, and reading again only what linking changed.
+
+A batch is read against the register as it was before the batch; linking then
+adds entries, which can make names in other pages of the batch recognisable (a
+bare surname becomes a known person, a new organisation joins the gazetteer).
+Converting the same sources twice must change nothing, so such pages are read
+once more and the whole batch is linked again. The reader asks the register
+only two things (``readers.wcda_text.Lexicon``), so recording its questions and
+answers tells exactly which pages would read differently now: only those are
+read again. ``tei-tool convert`` reads in this process, ``tei-tool build`` in
+worker processes; both go through ``read_and_link``.
+"""
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from toolchain.diagnostics import Diagnostic
+from toolchain.errors import ToolError
+from toolchain.link import link_record
+from toolchain.model import Record
+from toolchain.readers.wcda_text import read_wcda_text
+
+
+@dataclass
+class Answers:
+    """The questions one reading asked and what the register answered."""
+
+    surnames: dict[str, bool] = field(default_factory=dict)  # token -> known person?
+    gazetteer_text: str = ""  # every text searched for organisations and places
+
+    def still_hold(self, lexicon, new_names: frozenset[tuple[str, str]]) -> bool:
+        """Would ``lexicon`` (the grown register) answer the same? ``new_names``: the
+        (name, kind) of organisations and places it gained (a name not in the texts cannot
+        match; a known name that gained a kind may be found as the other kind now)."""
+        if any(name in self.gazetteer_text for name, _ in new_names):
+            return False
+        return all(lexicon.known_surname(token) == known for token, known in self.surnames.items())
+
+
+class RecordingLexicon:
+    """A register seen through the reader's questions (``Lexicon``), recording them."""
+
+    def __init__(self, lexicon):
+        self.lexicon = lexicon
+        self._surnames: dict[str, bool] = {}
+        self._texts: list[str] = []
+
+    def gazetteer(self, text: str) -> list[tuple[int, int, str]]:
+        self._texts.append(text)
+        return self.lexicon.gazetteer(text)
+
+    def known_surname(self, token: str) -> bool:
+        known = self._surnames[token] = self.lexicon.known_surname(token)
+        return known
+
+    def answers(self) -> Answers:
+        return Answers(dict(self._surnames), "\n".join(self._texts))
+
+
+@dataclass
+class Reading:
+    """One page read: its record (pickled, so that it can be linked again from scratch and
+    sent between processes), the reader's diagnostics and what it asked the register."""
+
+    path: str
+    record: bytes | None
+    diagnostics: list[Diagnostic]
+    answers: Answers | None = None
+
+    def unlinked_record(self) -> Record:
+        return pickle.loads(self.record)
+
+
+def read_page(path: Path, register, display: str, encoding: str | None = None) -> Reading:
+    """Read one page; a page that is no document gives a reading with an error and no record."""
+    lexicon = RecordingLexicon(register)
+    try:
+        record, warnings = read_wcda_text(path, lexicon, encoding, display)
+    except ToolError as exc:
+        loc = exc.location
+        return Reading(str(path), None, [Diagnostic(
+            "error", "input", exc.message, loc.path if loc else str(path),
+            loc.line if loc else None, loc.col if loc else None)])
+    return Reading(str(path), pickle.dumps(record, pickle.HIGHEST_PROTOCOL), warnings, lexicon.answers())
+
+
+ReadMany = Callable[[list[Path]], list[Reading]]
+
+
+def read_and_link(paths: list[Path], register, read_many: ReadMany, unlinked: str = "candidate"
+                  ) -> tuple[dict[str, Reading], dict[str, Record], list[Diagnostic]]:
+    """Read ``paths`` (with ``read_many``, against the register as it is now), link the
+    records in order and, when linking grew the register, read again the pages whose reading
+    would now differ and link the whole batch again (module docstring).
+
+    Returns the final readings by path, the linked records by path and the linking warnings."""
+    readings = {r.path: r for r in read_many(paths)}
+    names_before = register.gazetteer_names()
+    records, diags = _link(readings, register, unlinked)
+    if register.changed:
+        new_names = register.gazetteer_names() - names_before
+        stale = [Path(r.path) for r in readings.values()
+                 if r.answers is not None and not r.answers.still_hold(register, new_names)]
+        readings.update((r.path, r) for r in read_many(stale))
+        records, diags = _link(readings, register, unlinked)
+    return readings, records, diags
+
+
+def _link(readings: dict[str, Reading], register, unlinked: str) -> tuple[dict[str, Record], list]:
+    """Link every record read (from its unlinked form), in order."""
+    records, diags = {}, []
+    for path, reading in readings.items():
+        if reading.record is not None:
+            records[path] = record = reading.unlinked_record()
+            diags += link_record(record, register, unlinked)
+    return records, diags

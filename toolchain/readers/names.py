@@ -13,6 +13,7 @@ General rules, never a list of the samples' names:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -44,6 +45,7 @@ _PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "Counsellors", "Counselors
 _TITLE_WORDS = frozenset("""deputy foreign first second third minister director chief head vice
 affairs general secretary chairman d'affaires ad interim""".split())
 _HONORIFIC_AT = re.compile(r"(?:^|(?<=[\s(\"“]))(?:%s)(?=\s)" % "|".join(re.escape(h) for h in HONORIFICS))
+_HONORIFIC_ANY = re.compile("|".join(re.escape(h) for h in HONORIFICS))
 _PLURAL_END = re.compile(
     r"(?:^|(?<=[\s(]))(?:%s)\s+(?:(?:[A-Z][a-z]?\.|[A-Z][\w'’-]+|and|,)\s*)+$"
     % "|".join(re.escape(h) for h in _PLURAL))
@@ -65,9 +67,8 @@ def _surname_ok(word: str) -> bool:
     return len(word) > 1 and not is_english(word.split("-")[0].capitalize())
 
 
-def _east_asian(text: str) -> list[NameMatch]:
+def _east_asian(text: str, tokens: list[re.Match]) -> list[NameMatch]:
     out = []
-    tokens = list(_TOKEN.finditer(text))
     i = 0
     while i < len(tokens):
         t = tokens[i]
@@ -105,14 +106,30 @@ def _titled(before: str) -> bool:
     return False
 
 
-def _after_honorific(text: str, left: str) -> list[NameMatch]:
-    """Names that follow an honorific, in this run or at the end of the left context."""
-    out = []
+def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameMatch]:
+    """Names that follow an honorific, in this run or at the end of the left context.
+
+    A token is looked at only when an honorific is printed in the 120
+    characters before it (``_HONORIFIC_ANY``, wherever it stands); building
+    and testing the context of every other token is what made this slow.
+    """
+    out: list[NameMatch] = []
+    context = left + text
+    # An honorific printed in a token's context is, or lies inside, one of these
+    # non-overlapping occurrences, which then starts before the token and ends in the context.
+    spans = [(m.start(), m.end()) for m in _HONORIFIC_ANY.finditer(context)]
+    if not spans:
+        return out
+    starts = [s for s, _ in spans]
     pos = 0
-    for tok in _TOKEN.finditer(text):
+    for tok in tokens:
         if tok.start() < pos:
             continue
-        before = (left + text[:tok.start()])[-120:]
+        at = len(left) + tok.start()
+        k = bisect.bisect_left(starts, at)
+        if not k or spans[k - 1][1] <= at - 120:
+            continue
+        before = context[max(0, at - 120):at]
         if not (_titled(before) or _PLURAL_END.search(before)):
             continue
         end = _name_extent(text, tok.start())
@@ -162,14 +179,15 @@ def find_persons(text: str, left: str = "",
     for m in _SURNAME_INITIALS.finditer(text):
         if _surname_ok(m.group("sur")):
             cands.append(NameMatch(m.start(), m.end() - (m.group().endswith(" ")), "initials"))
-    cands += _east_asian(text)
+    tokens = list(_TOKEN.finditer(text))
+    cands += _east_asian(text, tokens)
     if not left.strip():
         m = _SPEAKER.match(text)
         if m and not any(is_english(w) for w in m.group("name").split()):
             cands.append(NameMatch(m.start("name"), m.end("name"), "speaker"))
-    cands += _after_honorific(text, left)
+    cands += _after_honorific(text, left, tokens)
     if known is not None:
-        for tok in _TOKEN.finditer(text):
+        for tok in tokens:
             if tok.group()[:1].isupper() and known(tok.group()):
                 cands.append(NameMatch(tok.start(), tok.end(), "register"))
     found = _longest_non_overlapping(cands)

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import copy
 import csv
+import functools
 import io
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from lxml import etree
 
@@ -214,14 +215,31 @@ def register_record(register: Register, used_in: dict[str, list[str]]) -> dict:
 
 def intervention_kinds(docs: list[tuple[Path, etree._ElementTree]]) -> list[list[str]]:
     """``tt:kind`` of every element in each document's text, from xslt/common (module docstring)."""
+    return [document_kinds(path, tree) for path, tree in docs]
+
+
+def document_kinds(path: Path, tree: etree._ElementTree) -> list[str]:
+    """``tt:kind`` of every element in one document's text (the stylesheet is compiled once
+    per process)."""
+    transformer = _transformer()
+    source = transformer.parse(etree.tostring(tree, encoding="UTF-8"), str(path))
+    return transformer.render(KINDS_XSL, {}, source).split()
+
+
+@functools.lru_cache(maxsize=1)
+def _transformer():
     from toolchain.publish.xslt import Transformer
 
-    transformer = Transformer()
-    out = []
-    for path, tree in docs:
-        source = transformer.parse(etree.tostring(tree, encoding="UTF-8"), str(path))
-        out.append(transformer.render(KINDS_XSL, {}, source).split())
-    return out
+    return Transformer()
+
+
+def document_refs(doc: dict) -> list[str]:
+    """Register ids an exported document points to, each once, in order (for ``documents``
+    of the register's entries)."""
+    refs = [e["ref"] for e in doc["entities"]] + [p["ref"] for p in doc["participants"]] + \
+        [f["ref"] for f in doc["funders"]] + [r["ref"] for r in doc["responsibilities"]] + \
+        [a["ref"] for a in [doc["archive"], *doc["archive"]["alternates"]]]
+    return list(dict.fromkeys(r for r in refs if r))
 
 
 def build_export(paths: Iterable[Path], register: Path | None = None) -> dict:
@@ -231,60 +249,135 @@ def build_export(paths: Iterable[Path], register: Path | None = None) -> dict:
                  for (path, tree), kinds in zip(docs, intervention_kinds(docs))]
     used_in: dict[str, list[str]] = defaultdict(list)
     for doc in documents:
-        refs = [e["ref"] for e in doc["entities"]] + [p["ref"] for p in doc["participants"]] + \
-            [f["ref"] for f in doc["funders"]] + [r["ref"] for r in doc["responsibilities"]] + \
-            [a["ref"] for a in [doc["archive"], *doc["archive"]["alternates"]]]
-        for ref in dict.fromkeys(r for r in refs if r):
+        for ref in document_refs(doc):
             used_in[ref].append(doc["id"])
-    data = {"format": "tei-tool-export", "version": FORMAT_VERSION, "generator": f"tei-tool {__version__}",
-            "documents": documents, "register": register_record(reg, used_in)}
+    data = {**export_head(), "documents": documents, "register": register_record(reg, used_in)}
     validate_export(data)
     return data
 
 
+def export_head() -> dict:
+    """The export's first members (before ``documents`` and ``register``)."""
+    return {"format": "tei-tool-export", "version": FORMAT_VERSION, "generator": f"tei-tool {__version__}"}
+
+
+class SchemaCheck:
+    """schema/export.schema.json, for the whole export or one part (a document, the register).
+
+    Checks run with fastjsonschema (the schema compiled to Python: ~12x faster than
+    jsonschema, which matters at thousands of documents); a value that fails is checked again
+    with jsonschema, whose best match names the place and the reason. The schema uses only
+    keywords that mean the same in draft 7, which fastjsonschema implements.
+    """
+
+    def __init__(self) -> None:
+        self.schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+        self._fast: dict[str, Callable] = {}
+
+    def _part_schema(self, part: str) -> dict:
+        """The schema of ``part``: "edition" (the whole export), "document" or "register"."""
+        if part == "edition":
+            return self.schema
+        base = {k: v for k, v in self.schema.items() if k in ("$schema", "$id", "$defs")}
+        if part == "document":
+            return base | {"$ref": "#/$defs/document"}
+        return base | self.schema["properties"]["register"]
+
+    def check(self, part: str, value, where: Callable[[list], str] = lambda path: "") -> None:
+        """Raise ExportError naming the first place where ``value`` breaks the schema of ``part``."""
+        import fastjsonschema
+
+        if part not in self._fast:
+            schema = dict(self._part_schema(part), **{"$schema": "http://json-schema.org/draft-07/schema#"})
+            self._fast[part] = fastjsonschema.compile(schema)
+        try:
+            self._fast[part](value)
+            return
+        except fastjsonschema.JsonSchemaValueException:
+            pass
+        import jsonschema
+
+        error = jsonschema.exceptions.best_match(
+            jsonschema.Draft202012Validator(self._part_schema(part)).iter_errors(value))
+        if error is None:  # the two validators disagree: trust the reference one
+            return
+        path = list(error.absolute_path)
+        at = "/".join(map(str, path)) or "(top)"
+        raise ExportError(f"export does not match {SCHEMA_PATH.name} at {at}{where(path)}: {error.message}")
+
+
+@functools.lru_cache(maxsize=1)
+def schema_check() -> SchemaCheck:
+    return SchemaCheck()
+
+
 def validate_export(data: dict) -> None:
     """Raise ExportError naming the first place where ``data`` breaks the JSON Schema."""
-    import jsonschema
+    def where(path: list) -> str:  # name the TEI file the value came from
+        if path[:1] == ["documents"] and len(path) > 1:
+            return f" ({data['documents'][path[1]].get('file', '?')})"
+        return ""
 
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
-    if error is not None:
-        path = list(error.absolute_path)
-        where = "/".join(map(str, path)) or "(top)"
-        if path[:1] == ["documents"] and len(path) > 1:  # name the TEI file the value came from
-            where += f" ({data['documents'][path[1]].get('file', '?')})"
-        raise ExportError(f"export does not match {SCHEMA_PATH.name} at {where}: {error.message}")
+    schema_check().check("edition", data, where)
+
+
+def write_json(fh, documents: Iterable[str], register: dict) -> None:
+    """Write the export to ``fh`` as ``json.dumps(data, ensure_ascii=False, indent=1)`` would,
+    from documents already serialised (``document_json``), one at a time: the build streams
+    thousands of them from its cache without holding the edition in memory."""
+    head = json.dumps(export_head(), ensure_ascii=False, indent=1)
+    fh.write(head[:-2] + ',\n "documents": [')
+    first = True
+    for text in documents:
+        fh.write(("\n" if first else ",\n") + "\n".join("  " + line for line in text.split("\n")))
+        first = False
+    fh.write("]" if first else "\n ]")
+    reg = json.dumps(register, ensure_ascii=False, indent=1).replace("\n", "\n ")
+    fh.write(f',\n "register": {reg}\n}}\n')
+
+
+def document_json(doc: dict) -> str:
+    """One exported document as it appears in the JSON export (before indentation)."""
+    return json.dumps(doc, ensure_ascii=False, indent=1)
 
 
 def csv_rows(data: dict) -> list[dict]:
     """One flat row per document (columns ``CSV_COLUMNS``) for spreadsheets."""
-    rows = []
-    for d in data["documents"]:
-        kinds = Counter(e["kind"] for e in d["entities"])
-        translator = next((r for r in d["responsibilities"] if r["resp"] and "transl" in r["resp"]), {})
-        rows.append({
-            "id": d["id"], "file": d["file"], "title": d["title"], "date": d["date"]["when"],
-            "date_not_before": d["date"]["notBefore"], "date_not_after": d["date"]["notAfter"],
-            "record_id": d["record_id"], "url": d["url"], "type": d["type"],
-            "classification": "; ".join(c["label"] or c["id"] for c in d["classification"]),
-            "repository": d["archive"]["repository"],
-            "archive_reference": ", ".join(f"{k} {v}" for k, v in d["archive"]["identifiers"].items()),
-            "translator": translator.get("name"),
-            "participants": "; ".join(f"{p['role']}: {p['name'] or p['ref']}" for p in d["participants"]),
-            "persons": kinds["person"], "organisations": kinds["org"], "places": kinds["place"],
-            "mentions": sum(e["count"] for e in d["entities"]), "unlinked": len(d["unlinked"]),
-            "interventions": sum(d["interventions"].values()),
-            **{k: d["interventions"].get(k, 0) for k in INTERVENTION_KINDS},
-            "footnote": d["features"].get("footnote", 0), "words": d["words"],
-        })
-    return rows
+    return [csv_row(d) for d in data["documents"]]
+
+
+def csv_row(d: dict) -> dict:
+    """The CSV row of one exported document."""
+    kinds = Counter(e["kind"] for e in d["entities"])
+    translator = next((r for r in d["responsibilities"] if r["resp"] and "transl" in r["resp"]), {})
+    return {
+        "id": d["id"], "file": d["file"], "title": d["title"], "date": d["date"]["when"],
+        "date_not_before": d["date"]["notBefore"], "date_not_after": d["date"]["notAfter"],
+        "record_id": d["record_id"], "url": d["url"], "type": d["type"],
+        "classification": "; ".join(c["label"] or c["id"] for c in d["classification"]),
+        "repository": d["archive"]["repository"],
+        "archive_reference": ", ".join(f"{k} {v}" for k, v in d["archive"]["identifiers"].items()),
+        "translator": translator.get("name"),
+        "participants": "; ".join(f"{p['role']}: {p['name'] or p['ref']}" for p in d["participants"]),
+        "persons": kinds["person"], "organisations": kinds["org"], "places": kinds["place"],
+        "mentions": sum(e["count"] for e in d["entities"]), "unlinked": len(d["unlinked"]),
+        "interventions": sum(d["interventions"].values()),
+        **{k: d["interventions"].get(k, 0) for k in INTERVENTION_KINDS},
+        "footnote": d["features"].get("footnote", 0), "words": d["words"],
+    }
 
 
 def to_csv(data: dict) -> str:
+    return csv_text(csv_rows(data))
+
+
+def csv_text(rows: Iterable[dict], header: bool = True) -> str:
+    """Rows as CSV text (with the header line unless ``header`` is false)."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(csv_rows(data))
+    if header:
+        writer.writeheader()
+    writer.writerows(rows)
     return buf.getvalue()
 
 

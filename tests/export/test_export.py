@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import io
 import json
 import subprocess
 import sys
@@ -15,7 +16,8 @@ import pytest
 from lxml import etree
 
 from toolchain.convert import convert_paths
-from toolchain.export import INTERVENTION_KINDS, ExportError, plain_text, validate_export
+from toolchain.export import (INTERVENTION_KINDS, ExportError, SchemaCheck, document_json, export_head,
+                              plain_text, validate_export, write_json)
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "schema" / "export.schema.json").read_text())
@@ -179,3 +181,33 @@ def test_plain_text_keeps_notes_standing_between_blocks():
         '<head type="record">RECORD<lb/>with X</head><p>One.</p>'
         '<note type="authorial" place="bottom">x) An orphan note.</note><p>Two.</p></div></body></text></TEI>')
     assert plain_text(root) == "RECORD\nwith X\n\nOne.\n\nx) An orphan note.\n\nTwo."
+
+
+@pytest.mark.parametrize("damage", [
+    lambda d: d.pop("id"),
+    lambda d: d["entities"][0].update(count=0),
+    lambda d: d["interventions"].update(invented=1),
+    lambda d: d["date"].update(when="13 November 1957"),
+    lambda d: d.update(words="many"),
+    lambda d: None,
+])
+def test_fast_and_reference_validators_agree_on_a_document(exported, damage):
+    """SchemaCheck runs fastjsonschema and falls back on jsonschema only to explain a
+    failure: both must judge every value alike."""
+    doc = copy.deepcopy(exported["documents"][0])
+    damage(doc)
+    check = SchemaCheck()
+    reference = jsonschema.Draft202012Validator(check._part_schema("document"))
+    if reference.is_valid(doc):
+        check.check("document", doc)
+    else:
+        with pytest.raises(ExportError, match=r"export does not match export\.schema\.json at "):
+            check.check("document", doc)
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_streamed_json_equals_json_dumps(exported, count):
+    data = {**export_head(), "documents": exported["documents"][:count], "register": exported["register"]}
+    out = io.StringIO()
+    write_json(out, map(document_json, data["documents"]), data["register"])
+    assert out.getvalue() == json.dumps(data, ensure_ascii=False, indent=1) + "\n"

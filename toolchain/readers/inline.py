@@ -40,6 +40,7 @@ _NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
 _LABELLED_NO = re.compile(
     rf"\b(?P<label>Outgoing|Incoming|Issuing|Outg\.|Inc\.)\s*(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?(?P<num>{_NUM})")
 _SIGNED_NO = re.compile(rf"(?:Nº|№|N°|\bNo\.|\bNr\.?|#)\s*(?P<num>{_NUM})")
+_DIGIT = re.compile(r"\d")
 _BARE_NO = re.compile(r"(?<![\w./-])(?P<num>\d{4,}(?:-?[a-z]{1,3})?|\d{2,}[-/][a-z]{1,3}|\d{3,}[a-z]{1,3})"
                       r"(?![\w/-])")
 
@@ -180,9 +181,12 @@ class InlineReader:
                     taken[k] = True
                 found.append((s, e, build))
 
-        for m in _EMAIL.finditer(text):
-            add(m.start(), m.end(), lambda t: Email(t))
-        if zone in ("body", "closer", "distribution", "note"):
+        # Most runs print no "@", ")" or digit: the scans that need one are skipped there.
+        digit = _DIGIT.search(text) is not None
+        if "@" in text:
+            for m in _EMAIL.finditer(text):
+                add(m.start(), m.end(), lambda t: Email(t))
+        if ")" in text and zone in ("body", "closer", "distribution", "note"):
             for m in CALL.finditer(text):
                 add(m.start(), m.end(), self._call)
         if zone in OPENER_ZONES:
@@ -192,11 +196,11 @@ class InlineReader:
                 add(m.start(), m.end(), lambda t: Marking("classification", t, category_of(t)))
         for d in find_dates(text, self.doc_year):
             add(d.start, d.end, lambda t, d=d: Date(_lines(t), d.when, d.not_before, d.not_after, d.inferred))
-        if zone in NUMBER_ZONES or zone == "body":
+        if digit and (zone in NUMBER_ZONES or zone == "body"):
             for m in _LABELLED_NO.finditer(text):
                 kind = "incoming" if m.group("label").lower().startswith("inc") else "outgoing"
                 add(m.start("num"), m.end("num"), lambda t, k=kind: Number(k, t))
-        if zone in NUMBER_ZONES:
+        if digit and zone in NUMBER_ZONES:
             for rx in (_SIGNED_NO, _BARE_NO):
                 for m in rx.finditer(text):
                     add(m.start("num"), m.end("num"), lambda t: Number("registry", t))

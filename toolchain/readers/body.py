@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from toolchain.model import (Block, Closer, Dateline, DistItem, Distribution, Footnote, Head,
                              Inline, LineBreak, Name, Opener, Para, Span, Supplied, walk)
@@ -46,8 +47,9 @@ PROSE_CHARS = 120
 class _Block:
     lines: list[Line]
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The lines joined by spaces (asked for many times: joined once)."""
         return " ".join(ln.text for ln in self.lines)
 
 
@@ -116,8 +118,11 @@ class BodyReader:
 
     def read(self, lines: list[Line]) -> list[Block]:
         blocks = group_blocks(lines)
-        self.call_markers = {m.group()[:-1].lower() for b in blocks for m in CALL.finditer(b.text)}
-        bracket_calls = {f"[{m.group(1)}]" for b in blocks for m in _BRACKET_CALL.finditer(b.text)}
+        # a call prints ")" and a bracket call "[": blocks without one are not scanned
+        self.call_markers = {m.group()[:-1].lower() for b in blocks if ")" in b.text
+                             for m in CALL.finditer(b.text)}
+        bracket_calls = {f"[{m.group(1)}]" for b in blocks if "[" in b.text
+                         for m in _BRACKET_CALL.finditer(b.text)}
         self.inline.bracket_markers = {m for m in bracket_calls
                                        if any(b.text.startswith(m + " ") for b in blocks)}
         start = next((i for i, b in enumerate(blocks) if is_prose_block(b)), len(blocks))

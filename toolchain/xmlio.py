@@ -16,7 +16,9 @@ import os
 import re
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator, TextIO
 
 from lxml import etree
 
@@ -112,6 +114,25 @@ def atomic_write(path: str | os.PathLike, data: bytes, durable: bool = True) -> 
     target = Path(path)
     tmp = write_temp(target, data, durable)
     try:
+        os.replace(tmp, target)
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+@contextmanager
+def atomic_text(path: str | os.PathLike, durable: bool = True) -> Iterator[TextIO]:
+    """A text file (UTF-8, newlines as written) that replaces ``path`` atomically when the
+    block ends without error: for outputs written piece by piece, never held whole."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         _unlink(tmp)

@@ -27,7 +27,7 @@ from lxml import etree
 
 from toolchain import xmlio
 from toolchain.build import publishing, site, workers
-from toolchain.build.state import BuildState, DocState, fingerprints, file_sha, sha
+from toolchain.build.state import STATE_DIR, BuildState, DocState, fingerprints, file_sha, sha
 from toolchain.convert import display_path, expand_sources
 from toolchain.diagnostics import Diagnostic, Report
 from toolchain.errors import LockedError, Location, UsageError
@@ -35,7 +35,6 @@ from toolchain.model import Record
 from toolchain.reading import Reading, read_and_link
 from toolchain.register import Register
 
-STATE_DIR = ".tei-tool"
 _T = "{http://www.tei-c.org/ns/1.0}"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 #: Sources converted per batch (records of a batch are held in memory for linking).
@@ -245,18 +244,25 @@ class RegisterFacts:
     ids: set[str] = field(default_factory=set)  # every xml:id (entries and taxonomy categories)
     links: dict[str, str] = field(default_factory=dict)  # entry id -> the entry it was merged into, or "+"
     taxonomies: str = ""  # hash of the register's header
+    labels: dict[str, str] = field(default_factory=dict)  # entry id -> main name; category id -> label
 
 
 def _register_facts(register: Path) -> RegisterFacts:
     if not register.exists():
         return RegisterFacts()
-    root = xmlio.parse_xml(register).getroot()
+    tree = xmlio.parse_xml(register)
+    root = tree.getroot()
     header = root.find(f"{_T}teiHeader")
+    reg = Register(tree, register)
+    labels = {xid: reg.main_name(xid) or "" for xid in reg.entries}
+    labels |= {el.get(_XML_ID): reg.category_label(el.get(_XML_ID)) or ""
+               for el in root.iter(f"{_T}category") if el.get(_XML_ID)}
     return RegisterFacts(
         ids={el.get(_XML_ID) for el in root.iter()} - {None},
         links={el.get(_XML_ID): el.get("sameAs") or "+"
                for el in root.iter(f"{_T}person", f"{_T}org", f"{_T}place")},
-        taxonomies=sha(etree.tostring(header)) if header is not None else "")
+        taxonomies=sha(etree.tostring(header)) if header is not None else "",
+        labels=labels)
 
 
 def _publish(tei_files: list[Path], out: Path, tei_dir: Path, state: BuildState, prints: dict,
@@ -276,8 +282,9 @@ def _publish(tei_files: list[Path], out: Path, tei_dir: Path, state: BuildState,
     if "pdf" in publish:
         publishing.pdf_outputs(tei_files, out, state, sha(f"{docs_key}|{prints['pdf']}".encode()), result)
     if "json" in publish:
-        publishing.data_exports(tei_files, out, register, state,
-                                sha(f"{docs_key}|{prints['export']}".encode()), result)
+        publishing.data_exports(tei_files, out, register, state, facts.labels, prints["export"],
+                                lambda reg: _Runner(jobs, publishing.init_export, (reg,), "export", progress),
+                                result)
     if "html" in publish:
         runner = _Runner(jobs, site.init_site, (str(register) if register else None,),
                          "render pages", progress)

@@ -3,7 +3,7 @@
 Like Sphinx's environment, but keyed by content hashes rather than mtimes
 (Sphinx issue #11556) and versioned: a manifest of another ``STATE_VERSION``
 or from another tool/stylesheet/schema fingerprint is simply not trusted.
-It lives in ``OUT/.tei-tool/state.json`` and is written atomically at the end
+It lives in ``OUT/.tei-tool/state.json`` (``STATE_DIR``) and is written atomically at the end
 of a successful run, so an interrupted build is redone from the last good one.
 """
 from __future__ import annotations
@@ -17,6 +17,8 @@ from toolchain import __version__, xmlio
 from toolchain.paths import ROOT
 
 STATE_VERSION = 1
+#: The build's own files in its output folder (this manifest, the lock, caches).
+STATE_DIR = ".tei-tool"
 
 
 def sha(data: bytes) -> str:
@@ -66,6 +68,7 @@ class DocState:
     valid_key: str | None = None  # tei + schema + register: validation result is current
     page_key: str | None = None  # everything the HTML page shows: it is current
     pdf_key: str | None = None
+    export_key: str | None = None  # tei + exporter + names of the entries it points to
     diagnostics: list[dict] = field(default_factory=list)
     date_key: str = ""  # the site's sort key (document date)
     named: list[str] = field(default_factory=list)  # register ids the document points to

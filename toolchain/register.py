@@ -13,6 +13,7 @@ their family name alone is the first word (Mao → Mao Zedong).
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -47,7 +48,9 @@ class NameKey:
     east_asian: bool = False  #: family name first; romanisation pairs apply
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> NameKey:
+    """The matching key of a person's name (cached: linking asks for the same names often)."""
     name = _HONORIFIC.sub("", name.strip())
     name = re.sub(r"['’]s$", "", name)
     tokens = re.findall(r"[^\s.]+\.?", name)
@@ -243,6 +246,7 @@ class Register:
     def _index(self) -> None:
         self.entries: dict[str, etree._Element] = {}
         self.names: dict[str, list[tuple[str, str]]] = {"person": [], "org": [], "place": []}
+        self._names_of: dict[str, list[str]] = {}  # id -> its names (main first), as indexed
         self._by_surname: dict[str, list[tuple[NameKey, str]]] = {}
         self._by_full: dict[str, set[str]] = {}
         self._by_roman: dict[str, set[str]] = {}
@@ -265,6 +269,7 @@ class Register:
     def _add_name(self, kind: str, text: str, xid: str) -> None:
         """Index one name of an entry (lookups stay fast as the register grows)."""
         self.names[kind].append((text, xid))
+        self._names_of.setdefault(xid, []).append(text)
         if kind != "person":
             self._by_fold.setdefault((kind, fold(text)), set()).add(xid)
             self._org_place_rx = None
@@ -325,14 +330,14 @@ class Register:
         return []
 
     def _keys_of(self, xid: str) -> list[NameKey]:
-        return [name_key(text) for text, i in self.names["person"] if i == xid]
+        return [name_key(text) for text in self._names_of.get(xid, ())]
 
     def add_variant(self, xid: str, name: str) -> None:
         """Record a new spelling of an entry (no-op when the entry already has it)."""
         el = self.entries[xid]
         kind = next(k for k, v in KIND_LIST.items() if el.tag == _t(v[1]))
         name = " ".join(name.split())
-        if any(text == name for text, i in self.names[kind] if i == xid):
+        if name in self._names_of.get(xid, ()):
             return
         name_el = etree.Element(_t(KIND_LIST[kind][2]), type="variant")
         name_el.text = name

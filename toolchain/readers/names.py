@@ -30,6 +30,7 @@ _INITIAL = rf"(?:[{UPPER}][a-z]?\.\s?)"
 _INITIALS_SURNAME = re.compile(rf"(?<![\w.])(?:{_INITIAL}){{1,3}}\s?(?P<sur>{_CAP})")
 _SURNAME_INITIALS = re.compile(
     rf"(?<![\w.])(?P<sur>[{UPPER}][a-z]{_L}*(?:-{_L}+)?)\s(?:[{UPPER}]\.\s?){{2,3}}(?!\s?[{UPPER}][a-z])")
+_INITIAL_AT = re.compile(rf"[{UPPER}][a-z]?\.")
 _TOKEN = re.compile(rf"{_CAP}|[{UPPER}]+(?:-[{UPPER}]+)?")
 
 #: Honorifics and titles after which a capitalised word is a person (guide §3.3 R).
@@ -173,12 +174,13 @@ def find_persons(text: str, left: str = "",
                  known: Callable[[str], bool] | None = None) -> list[NameMatch]:
     """Person names in ``text`` (``left`` is the text printed before it in the same block)."""
     cands: list[NameMatch] = []
-    for m in _INITIALS_SURNAME.finditer(text):
-        if _surname_ok(m.group("sur")):
-            cands.append(NameMatch(m.start(), m.end(), "initials"))
-    for m in _SURNAME_INITIALS.finditer(text):
-        if _surname_ok(m.group("sur")):
-            cands.append(NameMatch(m.start(), m.end() - (m.group().endswith(" ")), "initials"))
+    if _INITIAL_AT.search(text):  # both initials rules need one; the quick scan spares theirs
+        for m in _INITIALS_SURNAME.finditer(text):
+            if _surname_ok(m.group("sur")):
+                cands.append(NameMatch(m.start(), m.end(), "initials"))
+        for m in _SURNAME_INITIALS.finditer(text):
+            if _surname_ok(m.group("sur")):
+                cands.append(NameMatch(m.start(), m.end() - (m.group().endswith(" ")), "initials"))
     tokens = list(_TOKEN.finditer(text))
     cands += _east_asian(text, tokens)
     if not left.strip():

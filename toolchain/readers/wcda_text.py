@@ -55,9 +55,10 @@ def read_wcda_text(path: Path, lexicon: Lexicon, encoding: str | None = None,
     warnings = list(inline.warnings)
     warnings += _link_footnotes(record, inline.calls, where)
     record.participants = _participants(record)
-    record.classifications = sorted({m.category for m in walk(body) if isinstance(m, Marking)
+    nodes = list(walk(body))  # one traversal for both questions
+    record.classifications = sorted({m.category for m in nodes if isinstance(m, Marking)
                                      and m.kind == "classification" and m.category})
-    record.has_foreign = any(isinstance(n, Foreign) for n in walk(body))
+    record.has_foreign = any(isinstance(n, Foreign) for n in nodes)
     return record, warnings
 
 

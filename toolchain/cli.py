@@ -112,13 +112,16 @@ def html(tei, out_dir, title):
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("--no-pdf", is_flag=True, help="Skip the print edition.")
-def build(sources, out_dir, tei_dir, jobs, no_pdf):
+@click.option("--timings", is_flag=True, help="Also print the time each stage took.")
+def build(sources, out_dir, tei_dir, jobs, no_pdf, timings):
     from toolchain.build.pipeline import build as run_build
 
     publish = ("html", "json") if no_pdf else ("html", "pdf", "json")
     with _progress_bar() as progress:
         result = run_build(list(sources), out_dir, tei_dir, jobs, publish, progress)
     _emit(result.report)
+    if timings:
+        click.echo(result.timings(), err=True)
     click.echo(result.summary(), err=True)
     raise SystemExit(ExitCode.PROBLEMS if result.failed else ExitCode.OK)
 

@@ -50,6 +50,18 @@ class BuildResult:
     validated: int = 0
     published: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - started
+
+    def timings(self) -> str:
+        return "tei-tool build: " + ", ".join(f"{k} {v:.2f} s" for k, v in self.stages.items())
 
     @property
     def failed(self) -> bool:
@@ -142,12 +154,14 @@ def build(sources: list[Path], out: Path, tei_dir: Path, jobs: int | None = None
         prints = fingerprints()
         if state.fingerprints.get("convert") != prints["convert"]:
             state.docs = {}  # new converter code: every source is converted again
-        _convert(sources, tei_dir, state, jobs, result, progress)
+        with result.timed("convert"):
+            _convert(sources, tei_dir, state, jobs, result, progress)
         reg_hash = file_sha(tei_dir / REGISTER_FILE) or ""
         tei_files = sorted(p for p in tei_dir.glob("*.xml") if p.name != REGISTER_FILE)
         result.documents = len(tei_files)
         facts = _register_facts(tei_dir / REGISTER_FILE)
-        _validate(tei_files, facts, state, prints, jobs, result, progress)
+        with result.timed("validate"):
+            _validate(tei_files, facts, state, prints, jobs, result, progress)
         _publish(tei_files, out, tei_dir, state, prints, reg_hash, facts, jobs, publish, result,
                  progress)
         state.fingerprints = prints
@@ -184,8 +198,9 @@ def _convert(sources: list[Path], tei_dir: Path, state: BuildState, jobs: int,
         register.save()
         runner = _Runner(jobs, workers.init, (None, False), "write TEI", progress)
         targets = [str(tei_dir / f"{Path(p).stem}.xml") for p in records]
-        written = runner.map(workers.write, records.values(), targets)
-        xmlio.replace_all([(tmp, Path(target)) for target, tmp, _ in written if tmp is not None])
+        with result.timed("convert: write"):
+            written = runner.map(workers.write, records.values(), targets)
+            xmlio.replace_all([(tmp, Path(target)) for target, tmp, _ in written if tmp is not None])
         for (_, _, tei_hash), src in zip(written, records):
             state.docs[Path(src).stem] = DocState(source=src_hashes[src], tei=tei_hash)
         result.converted += len(records)
@@ -198,7 +213,8 @@ def _read_and_link(batch: list[Path], register: Register, jobs: int, result: Bui
     def read_many(paths: list[Path]) -> list[Reading]:
         register.save()  # workers read the register from its file
         runner = _Runner(jobs, workers.init, (str(register.path), False), "read sources", progress)
-        return runner.map(workers.read, map(str, paths), map(display_path, paths))
+        with result.timed("convert: read"):
+            return runner.map(workers.read, map(str, paths), map(display_path, paths))
 
     readings, records, link_diags = read_and_link(batch, register, read_many)
     for reading in readings.values():
@@ -280,13 +296,16 @@ def _publish(tei_files: list[Path], out: Path, tei_dir: Path, state: BuildState,
     register = register if register.exists() else None
     docs_key = "|".join(f"{p.stem}:{state.docs[p.stem].tei}" for p in tei_files) + f"|{reg_hash}"
     if "pdf" in publish:
-        publishing.pdf_outputs(tei_files, out, state, sha(f"{docs_key}|{prints['pdf']}".encode()), result)
+        with result.timed("pdf"):
+            publishing.pdf_outputs(tei_files, out, state, sha(f"{docs_key}|{prints['pdf']}".encode()), result)
     if "json" in publish:
-        publishing.data_exports(tei_files, out, register, state, facts.labels, prints["export"],
-                                lambda reg: _Runner(jobs, publishing.init_export, (reg,), "export", progress),
-                                result)
+        with result.timed("export"):
+            publishing.data_exports(tei_files, out, register, state, facts.labels, prints["export"],
+                                    lambda reg: _Runner(jobs, publishing.init_export, (reg,), "export",
+                                                        progress), result)
     if "html" in publish:
         runner = _Runner(jobs, site.init_site, (str(register) if register else None,),
                          "render pages", progress)
-        site.html_site(tei_files, out / "html", state, prints["html"], register, facts, runner, result,
-                             sha(f"{docs_key}|{prints['html']}|{'pdf' in publish}".encode()))
+        with result.timed("html"):
+            site.html_site(tei_files, out / "html", state, prints["html"], register, facts, runner, result,
+                           sha(f"{docs_key}|{prints['html']}|{'pdf' in publish}".encode()))

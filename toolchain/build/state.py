@@ -8,8 +8,10 @@ of a successful run, so an interrupted build is redone from the last good one.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -26,10 +28,19 @@ def sha(data: bytes) -> str:
 
 
 def file_sha(path: Path) -> str | None:
+    """The content hash of ``path`` (None if unreadable), computed once per version of the file
+    in this process: a build asks for a TEI file's hash in several stages."""
     try:
-        return sha(path.read_bytes())
+        st = os.stat(path)
+        return _file_sha(str(path), st.st_ino, st.st_mtime_ns, st.st_size)
     except OSError:
         return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _file_sha(path: str, inode: int, mtime_ns: int, size: int) -> str:
+    with open(path, "rb") as fh:
+        return sha(fh.read())
 
 
 def fingerprint(*paths: str) -> str:

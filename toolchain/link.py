@@ -16,7 +16,9 @@ from toolchain.register import Register
 
 
 def link_record(record: Record, register: Register, unlinked: str = "candidate") -> list[Diagnostic]:
-    """Set ``ref`` on every name of ``record``; return warnings for names left unlinked."""
+    """Set ``ref`` on every name of ``record``; return warnings for names left unlinked.
+
+    Linking a record again (after the register grew) replaces the links it was given before."""
     warnings: list[Diagnostic] = []
 
     def resolve(kind: str, name: str, span=None) -> str | None:
@@ -38,6 +40,10 @@ def link_record(record: Record, register: Register, unlinked: str = "candidate")
 
     names = [n for n in walk(record.body) if isinstance(n, Name)]
     names += [p.name for p in record.participants]
+    for n in names:
+        n.ref = None
+    record.refs = {}
+    record.archive_location = (None, None)
     # names of two words or more first (in page order), so that a bare surname finds their entry
     names.sort(key=lambda n: len(flatten(n.content).split()) < 2)
     for n in names:

@@ -12,7 +12,6 @@ worker processes; both go through ``read_and_link``.
 """
 from __future__ import annotations
 
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -62,16 +61,12 @@ class RecordingLexicon:
 
 @dataclass
 class Reading:
-    """One page read: its record (pickled, so that it can be linked again from scratch and
-    sent between processes), the reader's diagnostics and what it asked the register."""
+    """One page read: its record, the reader's diagnostics and what it asked the register."""
 
     path: str
-    record: bytes | None
+    record: Record | None
     diagnostics: list[Diagnostic]
     answers: Answers | None = None
-
-    def unlinked_record(self) -> Record:
-        return pickle.loads(self.record)
 
 
 def read_page(path: Path, register, display: str, encoding: str | None = None) -> Reading:
@@ -84,7 +79,7 @@ def read_page(path: Path, register, display: str, encoding: str | None = None) -
         return Reading(str(path), None, [Diagnostic(
             "error", "input", exc.message, loc.path if loc else str(path),
             loc.line if loc else None, loc.col if loc else None)])
-    return Reading(str(path), pickle.dumps(record, pickle.HIGHEST_PROTOCOL), warnings, lexicon.answers())
+    return Reading(str(path), record, warnings, lexicon.answers())
 
 
 ReadMany = Callable[[list[Path]], list[Reading]]
@@ -110,10 +105,10 @@ def read_and_link(paths: list[Path], register, read_many: ReadMany, unlinked: st
 
 
 def _link(readings: dict[str, Reading], register, unlinked: str) -> tuple[dict[str, Record], list]:
-    """Link every record read (from its unlinked form), in order."""
+    """Link every record read, in order (again: linking replaces a record's earlier links)."""
     records, diags = {}, []
     for path, reading in readings.items():
         if reading.record is not None:
-            records[path] = record = reading.unlinked_record()
+            records[path] = record = reading.record
             diags += link_record(record, register, unlinked)
     return records, diags

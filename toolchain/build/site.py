@@ -1,13 +1,17 @@
-"""The HTML site of a build, one page at a time (so pages render in parallel and alone).
+"""The HTML site of a build, a run of pages at a time (so pages render in parallel and alone).
 
-``tei-tool html`` hands the stylesheet the whole edition for every page. That
-does not scale to thousands of documents nor allow rebuilding one page, so the
-build gives the same stylesheet (xslt/html/html.xsl) a small edition per page:
+``tei-tool html`` hands the stylesheet the whole edition at once. That does not
+scale to thousands of documents nor allow rebuilding one page, so the build
+gives the same stylesheet (xslt/html/html.xsl) small editions:
 
-* a document page gets the document, its previous and next documents (in the
-  site's order: document date, then stem) and the register entries it names;
-* the index, about and register pages get every document reduced to its
-  header and its named entities ("light" documents).
+* the pages of a run of documents consecutive in the site's order (document
+  date, then stem) are made in one call from those documents, the headers of
+  the documents just before and after the run (the first and last page link to
+  them) and the register entries they name; the call also returns each
+  document's summary (what the site pages show of it), kept per document in the
+  build's state folder;
+* the index, about and register pages are made from those summaries and the
+  register, so they never hold the documents themselves.
 
 The page key of a document (its TEI, its neighbours' headers, the register
 entries it names, the stylesheets) tells whether its page must be made again.
@@ -16,19 +20,27 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import math
 from pathlib import Path
 
 from lxml import etree
 
 from toolchain import xmlio
 from toolchain.build.state import BuildState
-from toolchain.publish.html import CSS_FILE, DEFAULT_TITLE, HTML_XSL, TeiInput, edition_xml, page_stem
+from toolchain.publish.html import (CSS_FILE, DEFAULT_TITLE, HTML_XSL, SITE_PAGES, TeiInput,
+                                    edition_xml, page_stem)
 from toolchain.publish.xslt import Transformer
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _T = f"{{{TEI}}}"
 _REF_ATTRS = ("ref", "sameAs", "target", "ana")
+#: Most pages made by one stylesheet call: enough to share the call's set-up, few
+#: enough that the runs of a small rebuild still spread over the workers.
+RUN = 16
+#: Where the build keeps each document's summary (``<stem>.xml``), next to its manifest.
+SUMMARY_DIR = Path(".tei-tool") / "site"
 
 
 def date_key(root: etree._Element) -> str:
@@ -50,15 +62,11 @@ def named_ids(root: etree._Element) -> set[str]:
     return ids
 
 
-def light(root: etree._Element) -> etree._Element:
-    """A document reduced to its header and the elements that name register entries."""
-    out = etree.Element(f"{_T}TEI", dict(root.attrib), nsmap=root.nsmap)
-    out.append(_copy(root.find(f"{_T}teiHeader")))
-    body = etree.SubElement(etree.SubElement(etree.SubElement(out, f"{_T}text"), f"{_T}body"), f"{_T}p")
-    for el in root.iterfind(f"{_T}text//*[@ref]"):
-        clone = etree.SubElement(body, el.tag, dict(el.attrib))
-        clone.text = "".join(el.itertext())
-        clone.tail = " "
+def header_only(root: etree._Element) -> etree._Element:
+    """A document reduced to its header: all a page shows of its previous and next document."""
+    out = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
+    header = root.find(f"{_T}teiHeader")
+    out.append(header if header is not None else etree.Element(f"{_T}teiHeader"))
     return out
 
 
@@ -90,42 +98,60 @@ class RegisterView:
         return out
 
 
-def _copy(el: etree._Element | None) -> etree._Element:
-    return etree.fromstring(etree.tostring(el)) if el is not None else etree.Element(f"{_T}teiHeader")
-
-
 class SiteRenderer:
     """Renders pages of the site with one compiled stylesheet (one per worker process)."""
 
     def __init__(self, register_path: Path | None, title: str):
-        self.register = xmlio.parse_xml(register_path).getroot() if register_path else None
-        self.view = RegisterView(self.register) if self.register is not None else None
+        register = xmlio.parse_xml(register_path).getroot() if register_path else None
+        self.view = RegisterView(register) if register is not None else None
         self.title = title
         self.transformer = Transformer()
 
-    def document_page(self, path: Path, prev: Path | None, nxt: Path | None, out: Path) -> bytes:
-        """The HTML of one document's page."""
-        doc = _tei_input(path)
-        docs = [_tei_input(p, reduce=True) for p in (prev, nxt) if p is not None] + [doc]
-        register = self.view.subset(named_ids(doc.root)) if self.view else None
-        return self._render(docs, register, out, "document", doc.stem)
+    def document_pages(self, paths: list[Path], before: Path | None, after: Path | None,
+                       out: Path) -> list[tuple[TeiInput, bytes, bytes]]:
+        """The pages of documents consecutive in the site's order (``before`` and ``after``
+        are the documents next to the run): (document, its HTML, its summary) for each."""
+        docs = [_tei_input(p) for p in paths]
+        edges = [_tei_input(p, reduce=True) for p in (before, after) if p is not None]
+        ids = set().union(*(named_ids(d.root) for d in docs))
+        register = self.view.subset(ids) if self.view else None
+        edition = self.transformer.parse(edition_xml(edges + docs, register, out, self.title), "edition")
+        stems = [d.stem for d in docs]
+        results = self.transformer.render_strings(HTML_XSL, {"edition": edition, "pages": stems,
+                                                             "summaries": stems})
+        return [(d, html.encode("utf-8"), summary.encode("utf-8"))
+                for d, html, summary in zip(docs, results, results[len(docs):])]
 
-    def site_pages(self, paths: list[Path], out: Path) -> dict[str, bytes]:
-        """index.html, about.html and register.html from every document's light form."""
-        docs = [_tei_input(p, reduce=True) for p in paths]
-        return {f"{page}.html": self._render(docs, self.register, out, page, "")
-                for page in ("index", "about", "register")} | {CSS_FILE.name: CSS_FILE.read_bytes()}
 
-    def _render(self, docs: list[TeiInput], register, out: Path, page: str, stem: str) -> bytes:
-        edition = self.transformer.parse(edition_xml(docs, register, out, self.title), "edition")
-        return self.transformer.render(HTML_XSL, {"edition": edition, "page": page,
-                                                  "stem": stem}).encode("utf-8")
+def site_pages(summaries: list[Path], register: Path | None, title: str) -> dict[str, bytes]:
+    """index.html, about.html and register.html from the documents' summaries (files given
+    in the edition's order) and the register.
+
+    An encodingDesc that repeats one of an earlier document (with the same inherited
+    language) adds no part and no wording to the about page, so only its first copy is
+    kept: what the pages hold then grows with the edition's distinct principles, not with
+    its documents."""
+    seen, parts = set(), []
+    for path in summaries:
+        summary = xmlio.parse_xml(path).getroot()
+        decl = summary.find(f"{_T}encodingDesc")
+        if decl is not None:
+            key = (summary.get(XML_LANG), etree.tostring(decl))
+            if key in seen:
+                summary.remove(decl)
+            seen.add(key)
+        parts.append(etree.tostring(summary, encoding="unicode"))
+    root = xmlio.parse_xml(register).getroot() if register else None
+    tr = Transformer()
+    edition = tr.parse(edition_xml([], root, Path(), title, parts), "edition")
+    html = tr.render_strings(HTML_XSL, {"edition": edition, "pages": list(SITE_PAGES)})
+    return {f"{page}.html": text.encode("utf-8") for page, text in zip(SITE_PAGES, html)}
 
 
 def _tei_input(path: Path, reduce: bool = False) -> TeiInput:
     data = path.read_bytes()
     root = xmlio.parse_bytes(data, str(path)).getroot()
-    return TeiInput(path, page_stem(path), data, light(root) if reduce else root)
+    return TeiInput(path, page_stem(path), data, header_only(root) if reduce else root)
 
 
 # -- the build's HTML stage
@@ -139,14 +165,29 @@ def init_site(register_path: str | None) -> None:
     _site = SiteRenderer(Path(register_path) if register_path else None, DEFAULT_TITLE)
 
 
-def render_page(path: str, prev: str | None, nxt: str | None, out: str) -> str:
-    """Write one document's page and its TEI copy into ``out``; return the page's file name."""
-    src, folder = Path(path), Path(out)
-    html = _site.document_page(src, Path(prev) if prev else None, Path(nxt) if nxt else None, folder)
-    stem = page_stem(src)
-    xmlio.atomic_write(xmlio.confined_path(folder, f"{stem}.html"), html, durable=False)
-    xmlio.atomic_write(xmlio.confined_path(folder, f"{stem}.xml"), src.read_bytes(), durable=False)
-    return f"{stem}.html"
+def render_pages(paths: list[str], before: str | None, after: str | None, out: str,
+                 summaries: str) -> list[str]:
+    """Write the pages of a run of consecutive documents, their TEI copies into ``out`` and
+    their summaries into ``summaries``; return the pages' file names."""
+    folder, kept = Path(out), Path(summaries)
+    made = _site.document_pages([Path(p) for p in paths], Path(before) if before else None,
+                                Path(after) if after else None, folder)
+    for doc, html, summary in made:
+        xmlio.atomic_write(xmlio.confined_path(folder, f"{doc.stem}.html"), html, durable=False)
+        xmlio.atomic_write(xmlio.confined_path(folder, f"{doc.stem}.xml"), doc.data, durable=False)
+        xmlio.atomic_write(xmlio.confined_path(kept, f"{doc.stem}.xml"), summary, durable=False)
+    return [f"{doc.stem}.html" for doc, _, _ in made]
+
+
+def _runs(todo: list[int], size: int) -> list[list[int]]:
+    """Positions to render grouped into runs of consecutive positions, at most ``size`` long."""
+    runs: list[list[int]] = []
+    for i in todo:
+        if runs and runs[-1][-1] == i - 1 and len(runs[-1]) < size:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: str,
@@ -155,9 +196,12 @@ def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: 
 
     A document page links each name to its entry (or to the entry it was merged into), so it
     depends on those links and the taxonomies; entries' other contents show on the register page.
+    Summaries live in ``out/../SUMMARY_DIR`` (the build's state folder).
     """
+    kept = out.parent / SUMMARY_DIR
+    kept.mkdir(parents=True, exist_ok=True)
     order = sorted(tei_files, key=lambda p: (state.docs[p.stem].date_key, p.stem))
-    todo = []
+    todo, keys = [], {}
     for i, path in enumerate(order):
         doc = state.docs[path.stem]
         prev = order[i - 1] if i else None
@@ -168,15 +212,23 @@ def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: 
         for ref in doc.named:
             h.update(f"{ref}={facts.links.get(ref, '')};".encode())
         h.update(str((out / f"{path.stem}.pdf").is_file()).encode())
-        key = h.hexdigest()
-        if doc.page_key != key or not (out / f"{path.stem}.html").is_file():
-            todo.append((path, prev, nxt, key))
-    runner.map(render_page, [str(t[0]) for t in todo], [str(t[1]) if t[1] else None for t in todo],
-               [str(t[2]) if t[2] else None for t in todo], [str(out)] * len(todo))
-    for path, _, _, key in todo:
-        state.docs[path.stem].page_key = key
+        keys[path.stem] = h.hexdigest()
+        if (doc.page_key != keys[path.stem] or not (out / f"{path.stem}.html").is_file()
+                or not (kept / f"{page_stem(path)}.xml").is_file()):
+            todo.append(i)
+    runs = _runs(todo, max(1, min(RUN, math.ceil(len(todo) / (runner.jobs * 4)))))
+    runner.map(render_pages, [[str(order[i]) for i in run] for run in runs],
+               [str(order[run[0] - 1]) if run[0] else None for run in runs],
+               [str(order[run[-1] + 1]) if run[-1] + 1 < len(order) else None for run in runs],
+               [str(out)] * len(runs), [str(kept)] * len(runs))
+    for i in todo:
+        state.docs[order[i].stem].page_key = keys[order[i].stem]
     if todo or state.site_key != site_key or not (out / "index.html").is_file():
-        pages = SiteRenderer(register, DEFAULT_TITLE).site_pages(sorted(tei_files), out)
+        stems = [page_stem(p) for p in sorted(tei_files)]  # the order tei-tool html is given them
+        for stale in set(p.stem for p in kept.glob("*.xml")) - set(stems):
+            (kept / f"{stale}.xml").unlink()
+        pages = site_pages([kept / f"{s}.xml" for s in stems], register, DEFAULT_TITLE)
+        pages[CSS_FILE.name] = CSS_FILE.read_bytes()
         if register:
             pages["register.xml"] = register.read_bytes()
         for name, data in pages.items():

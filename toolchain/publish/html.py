@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
+from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
@@ -119,18 +120,22 @@ def _check_stems(docs: Sequence[TeiInput]) -> None:
 
 
 def edition_xml(docs: Sequence[TeiInput], register: etree._Element | None,
-                out_dir: Path, title: str) -> bytes:
+                out_dir: Path, title: str, summaries: Sequence[str] = ()) -> bytes:
     """The single input of the stylesheet: every document (with its page stem and
-    whether DIR/<stem>.pdf exists) and the register, in a tt:edition wrapper."""
-    edition = etree.Element(f"{{{TT_NS}}}edition", nsmap={"tt": TT_NS}, title=title)
+    whether DIR/<stem>.pdf exists), the given document summaries (serialised
+    tt:summary elements, see xslt/html/html-site.xsl) and the register, in a
+    tt:edition wrapper. Written out piece by piece: the trees are serialised once,
+    never copied."""
+    parts = [f'<tt:edition xmlns:tt="{TT_NS}" title={quoteattr(title)}>']
     for d in docs:
-        wrapper = etree.SubElement(edition, f"{{{TT_NS}}}doc", stem=d.stem,
-                                   pdf="yes" if (out_dir / f"{d.stem}.pdf").is_file() else "no")
-        wrapper.append(etree.fromstring(etree.tostring(d.root)))
+        pdf = "yes" if (out_dir / f"{d.stem}.pdf").is_file() else "no"
+        parts += [f"<tt:doc stem={quoteattr(d.stem)} pdf=\"{pdf}\">",
+                  etree.tostring(d.root, encoding="unicode"), "</tt:doc>"]
+    parts += summaries
     if register is not None:
-        etree.SubElement(edition, f"{{{TT_NS}}}register").append(
-            etree.fromstring(etree.tostring(register)))
-    return etree.tostring(edition, encoding="utf-8")
+        parts += ["<tt:register>", etree.tostring(register, encoding="unicode"), "</tt:register>"]
+    parts.append("</tt:edition>")
+    return "".join(parts).encode("utf-8")
 
 
 def render_site(docs: Sequence[TeiInput], register: etree._Element | None, out_dir: Path,
@@ -138,11 +143,9 @@ def render_site(docs: Sequence[TeiInput], register: etree._Element | None, out_d
     """Every file of the site as name → bytes (pages, TEI copies, CSS), nothing written."""
     tr = transformer or Transformer()
     edition = tr.parse(edition_xml(docs, register, out_dir, title), "edition")
-    pages = [("index", ""), ("about", ""), ("register", "")] + [("document", d.stem) for d in docs]
-    files: dict[str, bytes] = {}
-    for page, stem in pages:
-        html = tr.render(HTML_XSL, {"edition": edition, "page": page, "stem": stem})
-        files[f"{stem or page}.html"] = html.encode("utf-8")
+    pages = list(SITE_PAGES) + [d.stem for d in docs]
+    html = tr.render_strings(HTML_XSL, {"edition": edition, "pages": pages})
+    files = {f"{page}.html": text.encode("utf-8") for page, text in zip(pages, html)}
     for d in docs:
         files[f"{d.stem}.xml"] = d.data
     if register is not None:

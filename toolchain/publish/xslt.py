@@ -65,14 +65,20 @@ class Transformer:
             return self._proc.make_integer_value(value)
         if isinstance(value, str):
             return self._proc.make_string_value(value)
+        if isinstance(value, (list, tuple)):  # an XDM array (saxonche builds no sequences)
+            return self._proc.make_array([self._value(item) for item in value])
         return value  # already an XDM value (e.g. a node from ``parse``)
 
-    def render(self, stylesheet: Path, params: dict[str, Any], source: Any = None) -> str:
-        """Run ``stylesheet`` with ``params``: from its initial template, or on ``source``."""
+    def _executable(self, stylesheet: Path, params: dict[str, Any]):
         executable = self.compile(stylesheet)
         executable.clear_parameters()
         for name, value in params.items():
             executable.set_parameter(name, self._value(value))
+        return executable
+
+    def render(self, stylesheet: Path, params: dict[str, Any], source: Any = None) -> str:
+        """Run ``stylesheet`` with ``params``: from its initial template, or on ``source``."""
+        executable = self._executable(stylesheet, params)
         try:
             if source is None:
                 result = executable.call_template_returning_string()
@@ -83,3 +89,16 @@ class Transformer:
         if result is None:
             raise TransformError(f"{Path(stylesheet).name}: the transformation produced nothing")
         return result
+
+    def render_strings(self, stylesheet: Path, params: dict[str, Any]) -> list[str]:
+        """Run ``stylesheet`` from its initial template and return the strings it returns
+        (unserialised: a stylesheet that makes many documents in one call serialises them)."""
+        executable = self._executable(stylesheet, params)
+        executable.set_result_as_raw_value(True)
+        try:
+            result = executable.call_template_returning_value()
+        except Exception as exc:
+            raise TransformError(f"{Path(stylesheet).name}: {_saxon_message(exc)}") from None
+        finally:
+            executable.set_result_as_raw_value(False)
+        return [result.item_at(i).string_value for i in range(result.size)] if result else []

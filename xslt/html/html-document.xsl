@@ -25,6 +25,7 @@
     <xsl:variable name="next" select="$h:docs[$pos + 1]"/>
     <xsl:call-template name="h:page">
       <xsl:with-param name="title" select="tt:title($tei)"/>
+      <xsl:with-param name="publisher" select="tt:source-publisher($tei)"/>
       <xsl:with-param name="head">
         <xsl:sequence select="h:citation-meta($tei)"/>
         <link rel="alternate" type="application/tei+xml" href="{@stem}.xml"/>

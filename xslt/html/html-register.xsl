@@ -18,11 +18,12 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <!--* Every name in the documents grouped by the register entry it points to
-        (after merges): computed once, so the page is linear in the edition's size. -->
-  <xsl:variable name="h:mentions" as="map(xs:string, element()*)">
+  <!--* The names of the documents (tt:named of their summaries) grouped by the
+        register entry they point to (after merges): computed once, so the page
+        is linear in the edition's size. -->
+  <xsl:variable name="h:mentions" as="map(xs:string, element(tt:named)*)">
     <xsl:map>
-      <xsl:for-each-group select="$h:docs/TEI/text//*[@ref]" group-by="h:reg-target(tt:reg-id(@ref))">
+      <xsl:for-each-group select="$h:summaries/tt:named" group-by="h:reg-target(@id)">
         <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
       </xsl:for-each-group>
     </xsl:map>
@@ -31,7 +32,8 @@
   <!--* Position of each document in edition order, and the retired ids merged
         into each entry: both computed once (a page of thousands of entries). -->
   <xsl:variable name="h:rank" as="map(xs:string, xs:integer)"
-                select="map:merge(for $i in 1 to count($h:docs) return map{string($h:docs[$i]/@stem): $i})"/>
+                select="map:merge(for $i in 1 to count($h:summaries)
+                                  return map{string($h:summaries[$i]/@stem): $i})"/>
   <xsl:variable name="h:retired" as="map(xs:string, xs:string*)">
     <xsl:map>
       <xsl:for-each-group select="$h:register/standOff//(person | org | place)[@sameAs]"
@@ -105,12 +107,12 @@
       </p>
       <ul class="reg-docs">
         <!-- one pass over the mentions, grouped by document, in edition order -->
-        <xsl:for-each-group select="$mentions" group-by="string(ancestor::tt:doc/@stem)">
+        <xsl:for-each-group select="$mentions" group-by="string(../@stem)">
           <xsl:sort select="$h:rank(current-grouping-key())"/>
-          <xsl:variable name="n" select="count(current-group())"/>
-          <xsl:for-each select="current-group()[1]/ancestor::tt:doc">
+          <xsl:variable name="n" select="sum(current-group()/@n ! xs:integer(.))"/>
+          <xsl:for-each select="current-group()[1]/..">
             <li>
-              <a href="{h:doc-href(.)}"><xsl:value-of select="tt:date-text(TEI) || ', ' || tt:title(TEI)"/></a>
+              <a href="{h:doc-href(.)}"><xsl:value-of select="@date-text || ', ' || @title"/></a>
               <xsl:value-of select="' (' || $n || (if ($n = 1) then ' mention)' else ' mentions)')"/>
             </li>
           </xsl:for-each>

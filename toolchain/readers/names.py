@@ -94,12 +94,13 @@ def _east_asian(text: str, tokens: list[re.Match]) -> list[NameMatch]:
     return out
 
 
-def _titled(before: str) -> bool:
-    """``before`` ends with an honorific, maybe followed by title words (``comrade Deputy Foreign Minister``)."""
-    if before[-1:] not in (" ", "\u00a0", "\n"):
-        return False
-    for m in reversed(list(_HONORIFIC_AT.finditer(before))):
-        titles = before[m.end():].split()
+def _titled(before: str, ends: list[int]) -> bool:
+    """``before`` ends with an honorific, maybe followed by title words (``comrade Deputy Foreign Minister``).
+
+    ``ends`` are the ends of the honorifics ``_HONORIFIC_AT`` finds in ``before``, in order.
+    """
+    for end in reversed(ends):
+        titles = before[end:].split()
         if len(titles) > 4:
             return False
         if all(w.lower() in _TITLE_WORDS or (w[:1].isupper() and is_english(w)) for w in titles):
@@ -110,9 +111,12 @@ def _titled(before: str) -> bool:
 def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameMatch]:
     """Names that follow an honorific, in this run or at the end of the left context.
 
-    A token is looked at only when an honorific is printed in the 120
-    characters before it (``_HONORIFIC_ANY``, wherever it stands); building
-    and testing the context of every other token is what made this slow.
+    A token's context is the 120 characters before it. It is looked at only
+    when an honorific is printed in it (``_HONORIFIC_ANY``, wherever it stands),
+    and is not scanned again for honorifics: those ``_HONORIFIC_AT`` finds in the
+    whole text are the ones it finds in the context, save at the context's
+    first character (the text before the cut is not seen there), matched on its own.
+    No honorific holds a space, so none runs from the context into the token.
     """
     out: list[NameMatch] = []
     context = left + text
@@ -122,6 +126,7 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
     if not spans:
         return out
     starts = [s for s, _ in spans]
+    honorifics = [(m.start(), m.end()) for m in _HONORIFIC_AT.finditer(context)]
     pos = 0
     for tok in tokens:
         if tok.start() < pos:
@@ -130,8 +135,14 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
         k = bisect.bisect_left(starts, at)
         if not k or spans[k - 1][1] <= at - 120:
             continue
-        before = context[max(0, at - 120):at]
-        if not (_titled(before) or _PLURAL_END.search(before)):
+        cut = max(0, at - 120)
+        before = context[cut:at]
+        titled = False
+        if before[-1:] in (" ", "\u00a0", "\n"):
+            first = _HONORIFIC_AT.match(before)
+            ends = ([first.end()] if first else []) + [e - cut for s, e in honorifics if cut < s < at]
+            titled = _titled(before, ends)
+        if not (titled or _PLURAL_END.search(before)):
             continue
         end = _name_extent(text, tok.start())
         if end > tok.start():

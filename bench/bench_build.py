@@ -61,14 +61,18 @@ def make_corpus(folder: Path, n: int) -> None:
         (folder / f"bench_{i:05d}.txt").write_text(vary(base[i % len(base)], i), encoding="utf-8")
 
 
-def run(args: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall time and peak RSS (MB, the largest process: the main one or a worker) of one command."""
+def run(args: list[str], cwd: Path) -> tuple[float, int, str]:
+    """Wall time, peak RSS (MB, the largest process: the main one or a worker) and the stage
+    timings (``build --timings``) of one command."""
     t = time.perf_counter()
     proc = subprocess.run(["/usr/bin/time", "-f", "%M", *args], cwd=cwd, capture_output=True, text=True)
     dt = time.perf_counter() - t
     if proc.returncode not in (0, 1):
         sys.exit(f"failed: {' '.join(args)}\n{proc.stderr[-2000:]}")
-    return dt, int(proc.stderr.strip().splitlines()[-1]) // 1024
+    lines = proc.stderr.strip().splitlines()
+    stages = next((ln.removeprefix("tei-tool build: ") for ln in lines
+                   if ln.startswith("tei-tool build: ") and " s, " in ln and "documents" not in ln), "")
+    return dt, int(lines[-1]) // 1024, stages
 
 
 def naive(corpus: Path, work: Path, sample: int) -> float:
@@ -77,15 +81,14 @@ def naive(corpus: Path, work: Path, sample: int) -> float:
     tei, html = work / "naive-tei", work / "naive-html"
     t = time.perf_counter()
     for f in files:
-        run(TOOL + ["convert", str(f), "--out", str(tei)], ROOT)
-        x = tei / f"{f.stem}.xml"
-        run(TOOL + ["validate", str(x)], ROOT)
-        run(TOOL + ["html", str(x), "--out", str(html)], ROOT)
+        for step in (["convert", str(f), "--out", str(tei)], ["validate", str(tei / f"{f.stem}.xml")],
+                     ["html", str(tei / f"{f.stem}.xml"), "--out", str(html)]):
+            run(TOOL + step, ROOT)
     return (time.perf_counter() - t) / len(files)
 
 
-def build(corpus: Path, out: Path, jobs: int | None) -> tuple[float, int]:
-    args = TOOL + ["build", str(corpus), "--out", str(out), "--tei", str(out / "tei"), "--no-pdf"]
+def build(corpus: Path, out: Path, jobs: int | None) -> tuple[float, int, str]:
+    args = TOOL + ["build", str(corpus), "--out", str(out), "--tei", str(out / "tei"), "--no-pdf", "--timings"]
     return run(args + (["--jobs", str(jobs)] if jobs else []), ROOT)
 
 
@@ -104,21 +107,24 @@ def main() -> None:
     if not a.parallel_only:
         per_doc = naive(corpus, work, a.naive_sample)
         t_a = per_doc * n
-        t_b, rss_b = build(corpus, work / "out1", 1)
-    t_c, rss_c = build(corpus, work / "outN", None)
-    t_d, _ = build(corpus, work / "outN", None)
+        t_b, rss_b, stages_b = build(corpus, work / "out1", 1)
+    t_c, rss_c, stages_c = build(corpus, work / "outN", None)
+    t_d, _, _ = build(corpus, work / "outN", None)
     touched = sorted(corpus.glob("*.txt"))[n // 2]
     touched.write_text(touched.read_text(encoding="utf-8") + "\nOne more line of text was added here.\n",
                        encoding="utf-8")
-    t_e, _ = build(corpus, work / "outN", None)
+    t_e, _, stages_e = build(corpus, work / "outN", None)
     print(f"corpus: {n} documents, {cores} cores")
     if not a.parallel_only:
         print(f"(a) naive, per file per step   {t_a:9.1f} s  {n / t_a:8.1f} docs/s "
               f"(measured on {a.naive_sample} files: {per_doc:.2f} s/doc)")
         print(f"(b) build --jobs 1             {t_b:9.1f} s  {n / t_b:8.1f} docs/s  peak RSS {rss_b} MB")
+        print(f"    stages: {stages_b}")
     print(f"(c) build --jobs {cores}             {t_c:9.1f} s  {n / t_c:8.1f} docs/s  peak RSS {rss_c} MB")
+    print(f"    stages: {stages_c}")
     print(f"(d) no-op rebuild              {t_d:9.2f} s")
     print(f"(e) rebuild, one source edited {t_e:9.2f} s")
+    print(f"    stages: {stages_e}")
     if not a.parallel_only:
         print(f"speed-up (b)/(a): {t_a / t_b:.1f}x   (c)/(a): {t_a / t_c:.1f}x")
     if not a.keep:

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from toolchain import xmlio
 from toolchain.validate import Validator, validate_paths
@@ -35,6 +36,17 @@ def test_validator_pickles_as_its_settings(edition, project):
     clone = pickle.loads(pickle.dumps(project))
     assert clone.schema == "project"
     assert clone.validate_file(doc) == project.validate_file(doc) != []
+
+
+def test_validate_and_parse_returns_the_diagnostics_and_the_parsed_tree(edition, project):
+    doc = edition / "doc1.xml"
+    doc.write_text(doc.read_text().replace('<gap reason="omitted" resp="#translator"/>', "<gap/>"))
+    diags, tree = project.validate_and_parse(doc)
+    assert diags == project.validate_file(doc) != []
+    assert etree.tostring(tree) == etree.tostring(xmlio.parse_xml(doc))
+    (edition / "bad.xml").write_text("<TEI>")
+    diags, tree = project.validate_and_parse(edition / "bad.xml")
+    assert tree is None and [d.rule for d in diags] == ["well-formed"]
 
 
 def test_in_memory_tree_with_a_repeated_id(edition, project):

@@ -8,8 +8,10 @@ where the start tag closes), the column is where ``<name`` stands on it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
@@ -23,12 +25,33 @@ class Position:
 
 
 class Locator:
-    """Positions of the elements of one parsed file; built once per file."""
+    """Positions of the elements of one parsed file; built once per file.
 
-    def __init__(self, tree: etree._ElementTree, source: str | None = None):
-        self._elements = list(tree.getroot().iter(etree.Element))
-        self._lines = source.splitlines() if source is not None else None
+    The element list and the source lines (read from ``source_path`` when no
+    ``source`` is given, only for columns) are made on the first question: most
+    documents are valid and never ask one.
+    """
+
+    def __init__(self, tree: etree._ElementTree, source: str | None = None,
+                 source_path: Path | None = None):
+        self._tree = tree
+        self._source = source
+        self._source_path = source_path
         self._cols: dict[int, int | None] = {}
+
+    @functools.cached_property
+    def _elements(self) -> list[etree._Element]:
+        return list(self._tree.getroot().iter(etree.Element))
+
+    @functools.cached_property
+    def _lines(self) -> list[str] | None:
+        source = self._source
+        if source is None and self._source_path is not None:
+            try:  # the tree is what counts; a file that went away just has no columns
+                source = self._source_path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                return None
+        return source.splitlines() if source is not None else None
 
     def element(self, index: int) -> etree._Element | None:
         """The element with 1-based document-order ``index`` (as XPath counts elements)."""

@@ -1,11 +1,13 @@
 """Validate TEI files: RELAX NG (project or tei_all) plus, for the project, Schematron.
 
-``Validator`` compiles its schemas once and is then called once per file; the
-build pipeline can keep one per worker process (it pickles as its settings and
-compiles again when unpickled: ~0.3 s for the project schema). Registers are
-read once and read again only when their file changes. ``validate_paths`` is what
-``tei-tool validate`` runs: files and folders, register.xml validated as the
-register, one bad file never stopping the others.
+``Validator`` compiles its schemas once and is then called once per file
+(``validate_and_parse`` also returns the parsed tree, so a caller that reads the
+document too parses it once); the build pipeline can keep one per worker process
+(it pickles as its settings and compiles again when unpickled: ~0.3 s for the
+project schema). Registers are read once and read again only when their file
+changes. ``validate_paths`` is what ``tei-tool validate`` runs: files and
+folders, register.xml validated as the register, one bad file never stopping
+the others.
 """
 from __future__ import annotations
 
@@ -50,6 +52,14 @@ class Validator:
 
     def validate_file(self, path: str | Path) -> list[Diagnostic]:
         """Diagnostics for one file; a malformed or unreadable file gives one error."""
+        return self.validate_and_parse(path)[0]
+
+    def validate_and_parse(self, path: str | Path
+                           ) -> tuple[list[Diagnostic], etree._ElementTree | None]:
+        """``validate_file``'s diagnostics and the tree it parsed (None when the file is
+        unreadable or malformed), for a caller that reads the document too (the build takes
+        its date and named entries): one parse instead of two. Validation leaves the tree
+        as parsed."""
         path = Path(path)
         try:
             tree = xmlio.parse_xml(path)
@@ -58,18 +68,16 @@ class Validator:
             rule = (UNREADABLE if exc.message.startswith("cannot read")
                     else "id-unique" if _DUPLICATE_ID_RE.search(exc.message) else WELL_FORMED)
             return [Diagnostic("error", rule, exc.message, str(path),
-                               loc.line if loc else None, loc.col if loc else None)]
-        try:  # only for columns: the tree is what counts
-            source = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            source = None
-        return self.validate_tree(tree, path, source)
+                               loc.line if loc else None, loc.col if loc else None)], None
+        return self._validate(tree, path, Locator(tree, source_path=path)), tree
 
     def validate_tree(self, tree: etree._ElementTree, path: str | Path,
                       source: str | None = None) -> list[Diagnostic]:
         """Diagnostics for a parsed tree; ``path`` names the file (its stem, its register)."""
-        path = Path(path)
-        locator = Locator(tree, source)
+        return self._validate(tree, Path(path), Locator(tree, source))
+
+    def _validate(self, tree: etree._ElementTree, path: Path,
+                  locator: Locator) -> list[Diagnostic]:
         diags = self._rng.run(tree, str(path), locator)
         if self._sch is not None:
             try:

@@ -43,6 +43,7 @@ class Validator:
         self._sch = Schematron() if schema == "project" else None
         self._registers: dict[Path, tuple[tuple, object]] = {}
         self._used: dict[Path, tuple[tuple, frozenset[str]]] = {}
+        self._resolved: dict[Path, Path] = {}
 
     def __getstate__(self) -> dict:
         return {"schema": self.schema, "register": self.register}
@@ -91,10 +92,17 @@ class Validator:
 
     def _params(self, path: Path) -> Params:
         is_register = path.name == REGISTER_NAME
-        reg_path = path.resolve() if is_register else self._register_path(path).resolve()
+        reg_path = self._resolve(path if is_register else self._register_path(path))
         return Params(file_stem=path.stem, is_register=is_register,
                       register=self._load_register(reg_path),
                       referenced_ids=self._referenced(path.parent) if is_register else None)
+
+    def _resolve(self, path: Path) -> Path:
+        """``path.resolve()``, once per register path (a realpath costs an lstat per path part)."""
+        resolved = self._resolved.get(path)
+        if resolved is None:
+            resolved = self._resolved[path] = path.resolve()
+        return resolved
 
     def _load_register(self, path: Path):
         """The register as an XDM document, or None when it is missing or unusable."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from toolchain.diagnostics import Diagnostic
 from toolchain.errors import ToolError
@@ -82,7 +82,7 @@ def read_page(path: Path, register, display: str, encoding: str | None = None) -
     return Reading(str(path), record, warnings, lexicon.answers())
 
 
-ReadMany = Callable[[list[Path]], list[Reading]]
+ReadMany = Callable[[list[Path]], Iterable[Reading]]
 
 
 def read_and_link(paths: list[Path], register, read_many: ReadMany, unlinked: str = "candidate"
@@ -92,23 +92,27 @@ def read_and_link(paths: list[Path], register, read_many: ReadMany, unlinked: st
     would now differ and link the whole batch again (module docstring).
 
     Returns the final readings by path, the linked records by path and the linking warnings."""
-    readings = {r.path: r for r in read_many(paths)}
     names_before = register.gazetteer_names()
-    records, diags = _link(readings, register, unlinked)
+    readings: dict[str, Reading] = {}
+    records, diags = _link(read_many(paths), readings, register, unlinked)
     if register.changed:
         new_names = register.gazetteer_names() - names_before
         stale = [Path(r.path) for r in readings.values()
                  if r.answers is not None and not r.answers.still_hold(register, new_names)]
-        readings.update((r.path, r) for r in read_many(stale))
-        records, diags = _link(readings, register, unlinked)
+        again = {r.path: r for r in read_many(stale)}
+        readings = {path: again.get(path, r) for path, r in readings.items()}
+        records, diags = _link(readings.values(), {}, register, unlinked)
     return readings, records, diags
 
 
-def _link(readings: dict[str, Reading], register, unlinked: str) -> tuple[dict[str, Record], list]:
-    """Link every record read, in order (again: linking replaces a record's earlier links)."""
+def _link(new: Iterable[Reading], readings: dict[str, Reading], register, unlinked: str
+          ) -> tuple[dict[str, Record], list]:
+    """Link every record read, in order, as it comes (noted in ``readings``); linking a record
+    again replaces its earlier links."""
     records, diags = {}, []
-    for path, reading in readings.items():
+    for reading in new:
+        readings[reading.path] = reading
         if reading.record is not None:
-            records[path] = record = reading.record
+            records[reading.path] = record = reading.record
             diags += link_record(record, register, unlinked)
     return records, diags

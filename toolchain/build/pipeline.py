@@ -114,25 +114,29 @@ class _Runner:
         self.progress = progress
 
     def map(self, fn: Callable, *iterables) -> list:
+        return list(self.imap(fn, *iterables))
+
+    def imap(self, fn: Callable, *iterables) -> Iterator:
+        """The results one by one, in order, as the workers finish them (the caller can work
+        on the first while the workers make the next)."""
         items = list(zip(*iterables))
         if not items:
-            return []
+            return
         if self.jobs <= 1 or len(items) < 2:
             self.init(*self.init_args)
-            return self._collect((fn(*args) for args in items), len(items))
+            yield from self._progress((fn(*args) for args in items), len(items))
+            return
         chunk = max(1, len(items) // (self.jobs * 8))
         context = multiprocessing.get_context("fork")
         # leaving the block terminates the workers, so Ctrl-C or kill never waits on them
         with context.Pool(min(self.jobs, len(items)), _init_worker, (self.init, self.init_args)) as pool:
-            return self._collect(pool.imap(_call, ((fn, args) for args in items), chunk), len(items))
+            yield from self._progress(pool.imap(_call, ((fn, args) for args in items), chunk), len(items))
 
-    def _collect(self, results, total: int) -> list:
-        out = []
+    def _progress(self, results, total: int) -> Iterator:
         for i, r in enumerate(results, start=1):
-            out.append(r)
+            yield r
             if self.progress:
                 self.progress(self.stage, i, total)
-        return out
 
 
 def build(sources: list[Path], out: Path, tei_dir: Path, jobs: int | None = None,
@@ -210,11 +214,11 @@ def _read_and_link(batch: list[Path], register: Register, jobs: int, result: Bui
                    progress: Progress | None) -> dict[str, Record]:
     """Read a batch in the workers and link it in this process (``reading.read_and_link``)."""
 
-    def read_many(paths: list[Path]) -> list[Reading]:
-        register.save()  # workers read the register from its file
+    def read_many(paths: list[Path]) -> Iterator[Reading]:
+        register.save()  # workers read the register from its file (linking goes on meanwhile)
         runner = _Runner(jobs, workers.init, (str(register.path), False), "read sources", progress)
-        with result.timed("convert: read"):
-            return runner.map(workers.read, map(str, paths), map(display_path, paths))
+        with result.timed("convert: read and link"):
+            yield from runner.imap(workers.read, map(str, paths), map(display_path, paths))
 
     readings, records, link_diags = read_and_link(batch, register, read_many)
     for reading in readings.values():

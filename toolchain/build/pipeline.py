@@ -16,6 +16,7 @@ from __future__ import annotations
 import fcntl
 import multiprocessing
 import os
+import resource
 import signal
 import time
 from contextlib import contextmanager
@@ -61,7 +62,11 @@ class BuildResult:
             self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - started
 
     def timings(self) -> str:
-        return "tei-tool build: " + ", ".join(f"{k} {v:.2f} s" for k, v in self.stages.items())
+        """Wall time per stage and the peak memory of the main process and of the largest worker."""
+        main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+        return ("tei-tool build: " + ", ".join(f"{k} {v:.2f} s" for k, v in self.stages.items())
+                + f"; peak RSS {main} MB (main process), {worker} MB (largest worker)")
 
     @property
     def failed(self) -> bool:

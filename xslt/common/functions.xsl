@@ -109,7 +109,11 @@
   <!--* A human description of a kind, for legends and tooltips. -->
   <xsl:function name="tt:kind-label" as="xs:string">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="(map {
+    <xsl:sequence select="($tt:kind-labels($kind), $kind)[1]"/>
+  </xsl:function>
+
+  <!--* The descriptions of tt:kind-label, made once (not at every call). -->
+  <xsl:variable name="tt:kind-labels" as="map(xs:string, xs:string)" select="map {
         'supplied': 'words supplied by the translator',
         'foreign': 'Russian wording quoted by the translator',
         'stamp': 'stamp described by the translator',
@@ -133,8 +137,7 @@
         'typist': 'typist''s code',
         'stray': 'stray bracket of the source page',
         'editor': 'intervention of the editors of this edition'
-      }($kind), $kind)[1]"/>
-  </xsl:function>
+      }"/>
 
   <!--* The kinds a legend explains, in legend order. -->
   <xsl:variable name="tt:legend-kinds" as="xs:string+" select="('supplied', 'foreign', 'stamp',

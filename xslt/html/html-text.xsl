@@ -14,6 +14,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tt="http://tei-tool/ns"
     xmlns:h="http://tei-tool/ns/html"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
@@ -128,10 +129,17 @@
   <!--* The register id a name should link to ('' when the register lacks it). -->
   <xsl:function name="h:reg-target" as="xs:string">
     <xsl:param name="reg-id" as="xs:string"/>
-    <xsl:variable name="entry" select="tt:reg-entry($h:register/standOff, $reg-id)"/>
-    <xsl:variable name="survivor" select="tt:reg-entry($h:register/standOff, tt:reg-id($entry/@sameAs))"/>
-    <xsl:sequence select="string(($survivor/@xml:id, $entry/@xml:id)[1])"/>
+    <xsl:sequence select="($h:reg-targets($reg-id), '')[1]"/>
   </xsl:function>
+
+  <!--* Every id of the register's standOff mapped to the id its names link to: its
+        own, or that of the entry it was merged into (@sameAs). Made once per call,
+        so a name costs one look-up. -->
+  <xsl:variable name="h:reg-targets" as="map(xs:string, xs:string)" select="map:merge(
+      for $entry in $h:register/standOff//*[@xml:id != '']
+      return map {string($entry/@xml:id): string((tt:reg-entry($h:register/standOff,
+                                           tt:reg-id($entry/@sameAs))/@xml:id, $entry/@xml:id)[1])},
+      map {'duplicates': 'use-first'})"/>
 
   <xsl:template name="tt:note-call">
     <xsl:param name="note" as="element(note)"/>

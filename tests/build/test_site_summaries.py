@@ -1,0 +1,103 @@
+"""The build's HTML stage (toolchain/build/site.py): pages made a run at a time and site pages
+made from per-document summaries are the pages ``tei-tool html`` makes of the same TEI files."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from toolchain import xmlio
+from toolchain.build import site
+from toolchain.build.pipeline import STATE_DIR, build
+from toolchain.publish.html import HTML_XSL, SITE_PAGES, build_html, edition_xml
+from toolchain.publish.xslt import Transformer
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def _build(tmp: Path, name: str = "out", jobs: int = 1):
+    src = tmp / "src"
+    if not src.exists():
+        src.mkdir()
+        for s in SOURCES:
+            shutil.copy(s, src / s.name)
+    out = tmp / name
+    result = build([src], out, out / "tei", jobs=jobs, publish=("html",))
+    assert not result.failed, result.report.to_text()
+    return result, out
+
+
+def _pages(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.html"))}
+
+
+def test_build_pages_equal_tei_tool_html(tmp_path):
+    _, out = _build(tmp_path, jobs=2)
+    build_html([out / "tei"], tmp_path / "html")
+    assert len(_pages(out / "html")) == len(SOURCES) + 3
+    assert _pages(out / "html") == _pages(tmp_path / "html")
+
+
+def test_runs_of_pages_equal_one_page_at_a_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(site, "RUN", 1)
+    _, one = _build(tmp_path, "one")
+    monkeypatch.setattr(site, "RUN", 3)
+    _, runs = _build(tmp_path, "runs")
+    assert _pages(one / "html") == _pages(runs / "html")
+
+
+def test_summaries_are_kept_per_document_and_hold_no_text(tmp_path):
+    _, out = _build(tmp_path)
+    kept = out / site.SUMMARY_DIR
+    assert kept.parent == out / STATE_DIR
+    assert sorted(p.stem for p in kept.glob("*.xml")) == sorted(s.stem for s in SOURCES)
+    for summary in kept.glob("*.xml"):
+        text = summary.read_text(encoding="utf-8")
+        assert text.startswith("<tt:summary") and "<text" not in text
+
+
+def test_a_lost_summary_makes_its_page_again(tmp_path):
+    _, out = _build(tmp_path)
+    before = _pages(out / "html")
+    (out / site.SUMMARY_DIR / f"{SOURCES[2].stem}.xml").unlink()
+    again, _ = _build(tmp_path)
+    assert again.published == ["html (1 pages)"]
+    assert (out / site.SUMMARY_DIR / f"{SOURCES[2].stem}.xml").is_file()
+    assert _pages(out / "html") == before
+
+
+def test_a_removed_document_leaves_the_site_and_its_summary(tmp_path):
+    _, out = _build(tmp_path)
+    gone = SOURCES[0].stem
+    (tmp_path / "src" / f"{gone}.txt").unlink()
+    (out / "tei" / f"{gone}.xml").unlink()
+    _build(tmp_path)
+    assert not (out / site.SUMMARY_DIR / f"{gone}.xml").exists()
+    index = (out / "html" / "index.html").read_text(encoding="utf-8")
+    assert f"{gone}.html" not in index
+    build_html([out / "tei"], tmp_path / "html")
+    for name in ("index.html", "about.html", "register.html"):
+        assert (out / "html" / name).read_bytes() == (tmp_path / "html" / name).read_bytes()
+
+
+def test_a_repeated_encoding_desc_is_given_once(tmp_path, monkeypatch):
+    _, out = _build(tmp_path)
+    kept = out / site.SUMMARY_DIR
+    first = kept / f"{SOURCES[0].stem}.xml"
+    for i in range(3):  # three more documents stating the very same principles
+        (kept / f"zz-copy{i}.xml").write_bytes(first.read_bytes().replace(
+            f'stem="{SOURCES[0].stem}"'.encode(), f'stem="zz-copy{i}"'.encode()))
+    files = sorted(kept.glob("*.xml"))
+    register = out / "tei" / "register.xml"
+    tr = Transformer()
+    every = tr.parse(edition_xml([], xmlio.parse_xml(register).getroot(), Path(), "T",
+                                 [f.read_text(encoding="utf-8") for f in files]))
+    expected = tr.render_strings(HTML_XSL, {"edition": every, "pages": list(SITE_PAGES)})
+    given = []
+    parse = Transformer.parse
+    monkeypatch.setattr(Transformer, "parse",
+                        lambda self, xml, base_uri="": given.append(xml) or parse(self, xml, base_uri))
+    pages = site.site_pages(files, register, "T")
+    assert [pages[f"{name}.html"].decode("utf-8") for name in SITE_PAGES] == expected
+    assert b"zz-copy2.html" in pages["index.html"]
+    assert given[0].count(b"<encodingDesc") < len(files)

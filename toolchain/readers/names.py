@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Callable
 
 from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, is_english, is_proper_noun,
@@ -117,6 +118,7 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
     whole text are the ones it finds in the context, save at the context's
     first character (the text before the cut is not seen there), matched on its own.
     No honorific holds a space, so none runs from the context into the token.
+    ``_PLURAL_END`` is tried only on a context holding a plural honorific.
     """
     out: list[NameMatch] = []
     context = left + text
@@ -126,7 +128,9 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
     if not spans:
         return out
     starts = [s for s, _ in spans]
-    honorifics = [(m.start(), m.end()) for m in _HONORIFIC_AT.finditer(context)]
+    # _HONORIFIC_AT matches only where an occurrence starts: an honorific follows a space,
+    # a parenthesis or a quotation mark, which no occurrence holds.
+    honorifics = [m.span() for m in map(_HONORIFIC_AT.match, repeat(context), starts) if m]
     pos = 0
     for tok in tokens:
         if tok.start() < pos:
@@ -137,12 +141,10 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
             continue
         cut = max(0, at - 120)
         before = context[cut:at]
-        titled = False
-        if before[-1:] in (" ", "\u00a0", "\n"):
-            first = _HONORIFIC_AT.match(before)
-            ends = ([first.end()] if first else []) + [e - cut for s, e in honorifics if cut < s < at]
-            titled = _titled(before, ends)
-        if not (titled or _PLURAL_END.search(before)):
+        first = _HONORIFIC_AT.match(before)
+        marks = ([first.span()] if first else []) + [(s - cut, e - cut) for s, e in honorifics if cut < s < at]
+        if not (before[-1:] in (" ", "\u00a0", "\n") and _titled(before, [e for _, e in marks])
+                or any(before[s:e] in _PLURAL for s, e in marks) and _PLURAL_END.search(before)):
             continue
         end = _name_extent(text, tok.start())
         if end > tok.start():

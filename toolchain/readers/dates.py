@@ -33,8 +33,10 @@ _PATTERNS = [
     ("my", re.compile(rf"\b{_MONTH.format(name='m')},?\s+{_YEAR}\b")),
     ("dm", re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH.format(name='m')}\b(?!\s*,?\s*\d)")),
     ("md", re.compile(rf"\b{_MONTH.format(name='m')}\s+(?P<d>\d{{1,2}}){_ORD}\b(?![\d,]*\s*\d{{4}})")),
-    ("year", re.compile(r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bsince )|(?<=\buntil )|(?<=\bof ))"
-                        r"(?P<y>1[6-9]\d\d|20\d\d)\b(?![-–/]\d)")),
+    # The year comes first (then the word before it is checked), so that the
+    # scan jumps from one 1 or 2 to the next.
+    ("year", re.compile(r"(?P<y>1[6-9]\d\d|20\d\d)(?:(?<=\bin \d{4})|(?<=\bfor \d{4})|(?<=\bsince \d{4})|"
+                        r"(?<=\buntil \d{4})|(?<=\bof \d{4}))\b(?![-–/]\d)")),
 ]
 
 # Every date prints a digit, and most print a month name: text without them

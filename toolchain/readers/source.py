@@ -19,6 +19,7 @@ MAX_SOURCE_BYTES = 5 * 1024 * 1024
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _BLANK = re.compile(rf"^[\s{_SPACES}\u200b\ufeff]*$")
 _COLUMN_GAP = re.compile(rf"[ \t{_SPACES}]{{2,}}")
+_TRIM = " " + _SPACES
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -70,15 +71,17 @@ def split_lines(text: str) -> list[Line]:
     a single no-break space between words is kept as printed.
     """
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    # Controls and column gaps are replaced in the whole text at once: neither
+    # holds a line end, and trimming a line after folding its gaps or before is the same.
+    text = _CONTROL.sub(" ", text.replace("\t", " "))
+    folded = _COLUMN_GAP.sub(" ", text).split("\n")
     out = []
     for no, raw in enumerate(text.split("\n"), start=1):
-        raw = _CONTROL.sub(" ", raw.replace("\t", " "))
         if _BLANK.match(raw):
             out.append(Line(no, ""))
             continue
-        stripped = raw.strip(" " + _SPACES)
-        col = raw.index(stripped[0]) + 1
-        out.append(Line(no, _COLUMN_GAP.sub(" ", stripped), col))
+        col = len(raw) - len(raw.lstrip(_TRIM)) + 1
+        out.append(Line(no, folded[no - 1].strip(_TRIM), col))
     return out
 
 

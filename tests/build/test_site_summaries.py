@@ -92,7 +92,7 @@ def test_a_repeated_encoding_desc_is_given_once(tmp_path, monkeypatch):
     tr = Transformer()
     every = tr.parse(edition_xml([], xmlio.parse_xml(register).getroot(), Path(), "T",
                                  [f.read_text(encoding="utf-8") for f in files]))
-    expected = tr.render_strings(HTML_XSL, {"edition": every, "pages": list(SITE_PAGES)})
+    expected = [tr.render(HTML_XSL, {"edition": every, "page": name}) for name in SITE_PAGES]
     given = []
     parse = Transformer.parse
     monkeypatch.setattr(Transformer, "parse",

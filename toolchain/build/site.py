@@ -5,11 +5,11 @@ scale to thousands of documents nor allow rebuilding one page, so the build
 gives the same stylesheet (xslt/html/html.xsl) small editions:
 
 * the pages of a run of documents consecutive in the site's order (document
-  date, then stem) are made in one call from those documents, the headers of
+  date, then stem) are made from one parse of those documents, the headers of
   the documents just before and after the run (the first and last page link to
-  them) and the register entries they name; the call also returns each
-  document's summary (what the site pages show of it), kept per document in the
-  build's state folder;
+  them) and the register entries they name, together with each document's
+  summary (what the site pages show of it), kept per document in the build's
+  state folder;
 * the index, about and register pages are made from those summaries and the
   register, so they never hold the documents themselves.
 
@@ -36,8 +36,8 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _T = f"{{{TEI}}}"
 _REF_ATTRS = ("ref", "sameAs", "target", "ana")
-#: Most pages made by one stylesheet call: enough to share the call's set-up, few
-#: enough that the runs of a small rebuild still spread over the workers.
+#: Most pages made from one parse: enough to share its set-up, few enough that the
+#: runs of a small rebuild still spread over the workers.
 RUN = 16
 #: Where the build keeps each document's summary (``<stem>.xml``), next to its manifest.
 SUMMARY_DIR = Path(".tei-tool") / "site"
@@ -116,11 +116,12 @@ class SiteRenderer:
         ids = set().union(*(named_ids(d.root) for d in docs))
         register = self.view.subset(ids) if self.view else None
         edition = self.transformer.parse(edition_xml(edges + docs, register, out, self.title), "edition")
-        stems = [d.stem for d in docs]
-        results = self.transformer.render_strings(HTML_XSL, {"edition": edition, "pages": stems,
-                                                             "summaries": stems})
+        summaries = self.transformer.render_strings(
+            HTML_XSL, "summaries", {"edition": edition, "stems": [d.stem for d in docs]})
+        pages = [self.transformer.render(HTML_XSL, {"edition": edition, "page": "document",
+                                                    "stem": d.stem}) for d in docs]
         return [(d, html.encode("utf-8"), summary.encode("utf-8"))
-                for d, html, summary in zip(docs, results, results[len(docs):])]
+                for d, html, summary in zip(docs, pages, summaries)]
 
 
 def site_pages(summaries: list[Path], register: Path | None, title: str) -> dict[str, bytes]:
@@ -144,8 +145,8 @@ def site_pages(summaries: list[Path], register: Path | None, title: str) -> dict
     root = xmlio.parse_xml(register).getroot() if register else None
     tr = Transformer()
     edition = tr.parse(edition_xml([], root, Path(), title, parts), "edition")
-    html = tr.render_strings(HTML_XSL, {"edition": edition, "pages": list(SITE_PAGES)})
-    return {f"{page}.html": text.encode("utf-8") for page, text in zip(SITE_PAGES, html)}
+    return {f"{page}.html": tr.render(HTML_XSL, {"edition": edition, "page": page}).encode("utf-8")
+            for page in SITE_PAGES}
 
 
 def _tei_input(path: Path, reduce: bool = False) -> TeiInput:

@@ -143,9 +143,11 @@ def render_site(docs: Sequence[TeiInput], register: etree._Element | None, out_d
     """Every file of the site as name → bytes (pages, TEI copies, CSS), nothing written."""
     tr = transformer or Transformer()
     edition = tr.parse(edition_xml(docs, register, out_dir, title), "edition")
-    pages = list(SITE_PAGES) + [d.stem for d in docs]
-    html = tr.render_strings(HTML_XSL, {"edition": edition, "pages": pages})
-    files = {f"{page}.html": text.encode("utf-8") for page, text in zip(pages, html)}
+    pages = [(page, "") for page in SITE_PAGES] + [("document", d.stem) for d in docs]
+    files: dict[str, bytes] = {}
+    for page, stem in pages:
+        html = tr.render(HTML_XSL, {"edition": edition, "page": page, "stem": stem})
+        files[f"{stem or page}.html"] = html.encode("utf-8")
     for d in docs:
         files[f"{d.stem}.xml"] = d.data
     if register is not None:

@@ -90,13 +90,13 @@ class Transformer:
             raise TransformError(f"{Path(stylesheet).name}: the transformation produced nothing")
         return result
 
-    def render_strings(self, stylesheet: Path, params: dict[str, Any]) -> list[str]:
-        """Run ``stylesheet`` from its initial template and return the strings it returns
-        (unserialised: a stylesheet that makes many documents in one call serialises them)."""
+    def render_strings(self, stylesheet: Path, template: str, params: dict[str, Any]) -> list[str]:
+        """Call the named ``template`` of ``stylesheet`` and return the strings it returns
+        (unserialised: a template that makes many documents in one call serialises them)."""
         executable = self._executable(stylesheet, params)
         executable.set_result_as_raw_value(True)
         try:
-            result = executable.call_template_returning_value()
+            result = executable.call_template_returning_value(template)
         except Exception as exc:
             raise TransformError(f"{Path(stylesheet).name}: {_saxon_message(exc)}") from None
         finally:

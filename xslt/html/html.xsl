@@ -1,12 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  HTML edition driver: one call renders any number of pages of the static site.
+  HTML edition driver: one call renders one page of the static site.
 
-  Why one stylesheet with a $pages list: tei-tool compiles it once per run and
-  calls it with many pages at a time, so the pages share one parse of the input,
-  the sorted document list, the register look-ups and the page skeleton. The
-  meaning of the markup comes from ../common (imported, so the hooks below
-  override its defaults).
+  Why one stylesheet with a $page switch: tei-tool compiles it once per run
+  and calls it for every page of an input parsed once, so all pages share the
+  same sorted document list, register lookups and page skeleton. The meaning
+  of the markup comes from ../common (imported, so the hooks below override
+  its defaults).
 
   Input: no context item; everything comes in $edition, a tt:edition element
   built by toolchain/publish/html.py (or, for the build, toolchain/build/site.py):
@@ -16,8 +16,8 @@
   instead of the documents (<tt:summary …/> in place of <tt:doc>), so the site
   pages of a large edition need not hold every document.
 
-  Output: one string per name in $pages, the serialised HTML page, then one
-  per stem in $summaries, the serialised summary.
+  Output: the page. The named template "summaries" returns instead the
+  serialised summaries of the documents $stems, which the build keeps.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -35,20 +35,16 @@
   <xsl:include href="html-register.xsl"/>
   <xsl:include href="html-site.xsl"/>
 
-  <!--* How every page is written (the result of a call is a sequence of pages,
-        so serialisation is explicit: html5, UTF-8, no indentation). -->
-  <xsl:variable name="h:serialization" as="map(*)" select="map {
-      'method': 'html', 'html-version': 5.0, 'encoding': 'UTF-8', 'indent': false(),
-      'include-content-type': false()}"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
   <!--* The whole edition (documents or summaries + register), see the header comment. -->
   <xsl:param name="edition" as="document-node()" required="yes"/>
-  <!--* The pages to render, in the order of the result: 'index', 'about',
-        'register' or the stem (file name without .xml) of a document. -->
-  <xsl:param name="pages" as="array(xs:string)" required="yes"/>
-  <!--* Stems of documents whose summary (serialised XML) follows the pages in
-        the result: the build keeps them to make the site pages later. -->
-  <xsl:param name="summaries" as="array(xs:string)" select="[]"/>
+  <!--* Which page to render: 'index', 'about', 'register' or 'document'. -->
+  <xsl:param name="page" as="xs:string" select="'index'"/>
+  <!--* For page='document': the stem (file name without .xml) of the document. -->
+  <xsl:param name="stem" as="xs:string" select="''"/>
+  <!--* For the template "summaries": the stems of the documents to summarise. -->
+  <xsl:param name="stems" as="array(xs:string)" select="[]"/>
 
   <!--* The documents in edition order: by document date, then by file stem.
         Pre-sorted so the index table reads chronologically without JavaScript. -->
@@ -84,24 +80,22 @@
                 select="string($edition/tt:edition/@title)"/>
 
   <xsl:template name="xsl:initial-template">
-    <xsl:for-each select="$pages?*">
-      <xsl:variable name="name" select="."/>
-      <xsl:variable name="page">
-        <xsl:choose>
-          <xsl:when test="$name = 'index'"><xsl:call-template name="h:index-page"/></xsl:when>
-          <xsl:when test="$name = 'about'"><xsl:call-template name="h:about-page"/></xsl:when>
-          <xsl:when test="$name = 'register'"><xsl:call-template name="h:register-page"/></xsl:when>
-          <xsl:when test="key('h:doc', $name, $edition)">
-            <xsl:apply-templates select="key('h:doc', $name, $edition)" mode="h:document"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:message terminate="yes" select="'unknown page: ' || $name"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
-      <xsl:sequence select="serialize($page, $h:serialization)"/>
-    </xsl:for-each>
-    <xsl:for-each select="$summaries?*">
+    <xsl:choose>
+      <xsl:when test="$page = 'index'"><xsl:call-template name="h:index-page"/></xsl:when>
+      <xsl:when test="$page = 'about'"><xsl:call-template name="h:about-page"/></xsl:when>
+      <xsl:when test="$page = 'register'"><xsl:call-template name="h:register-page"/></xsl:when>
+      <xsl:when test="$page = 'document' and key('h:doc', $stem, $edition)">
+        <xsl:apply-templates select="key('h:doc', $stem, $edition)" mode="h:document"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes" select="'unknown page: ' || $page || ' ' || $stem"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--* The summaries (h:summary) of the documents $stems, each serialised as XML. -->
+  <xsl:template name="summaries" as="xs:string*">
+    <xsl:for-each select="$stems?*">
       <xsl:sequence select="serialize(h:summary(key('h:doc', ., $edition)),
                                       map {'method': 'xml', 'omit-xml-declaration': true()})"/>
     </xsl:for-each>

@@ -28,8 +28,8 @@ class Locator:
     """Positions of the elements of one parsed file; built once per file.
 
     The element list and the source lines (read from ``source_path`` when no
-    ``source`` is given, only for columns) are made on the first question: most
-    documents are valid and never ask one.
+    ``source`` is given, only for columns) are made on the first question: a
+    valid document never asks one.
     """
 
     def __init__(self, tree: etree._ElementTree, source: str | None = None,

@@ -216,7 +216,9 @@ def find_persons(text: str, left: str = "",
 
 _NOT_GIVEN = re.compile(r"(ese|ian|ean|ish|ic|January|February|March|April|May|June|July|August|"
                         r"September|October|November|December|day)$")
-_GIVEN_SURNAME = re.compile(rf"(?<![\w.])(?P<given>[{UPPER}][a-z]{{2,}})\s(?P<sur>[{UPPER}][a-z]{_L}{{2,}}"
+# The capital comes first and what precedes it is checked after it (``(?<![\w.].)``),
+# so that the scan jumps from capital to capital.
+_GIVEN_SURNAME = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].)[a-z]{{2,}})\s(?P<sur>[{UPPER}][a-z]{_L}{{2,}}"
                             rf"(?:-[{UPPER}]?{_L}+)?)(?![\w-])")
 
 

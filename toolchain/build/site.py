@@ -35,7 +35,8 @@ TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _T = f"{{{TEI}}}"
-_REF_ATTRS = ("ref", "sameAs", "target", "ana")
+#: The pointer attributes of every element (one XPath: lxml walks the tree, not Python).
+_POINTERS = etree.XPath(" | ".join(f"descendant-or-self::*/@{a}" for a in ("ref", "sameAs", "target", "ana")))
 #: Most pages made from one parse: enough to share its set-up, few enough that the
 #: runs of a small rebuild still spread over the workers.
 RUN = 16
@@ -53,13 +54,7 @@ def date_key(root: etree._Element) -> str:
 
 def named_ids(root: etree._Element) -> set[str]:
     """Register ids a document points to (``reg:ID``)."""
-    ids = set()
-    for el in root.iter():
-        for attr in _REF_ATTRS:
-            for token in (el.get(attr) or "").split():
-                if token.startswith("reg:"):
-                    ids.add(token[4:])
-    return ids
+    return {token[4:] for value in _POINTERS(root) for token in value.split() if token.startswith("reg:")}
 
 
 def header_only(root: etree._Element) -> etree._Element:

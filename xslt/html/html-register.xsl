@@ -23,7 +23,7 @@
         is linear in the edition's size. -->
   <xsl:variable name="h:mentions" as="map(xs:string, element(tt:named)*)">
     <xsl:map>
-      <xsl:for-each-group select="$h:summaries/tt:named" group-by="h:reg-target(@id)">
+      <xsl:for-each-group select="$h:summaries/tt:named" group-by="h:reg-target(tt:reg-id(@ref))">
         <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
       </xsl:for-each-group>
     </xsl:map>

@@ -134,7 +134,7 @@
 
   <!--* What the site's pages show of a document: its stem and date key (edition
         order), its row of the index, its source publisher (the footer), its
-        encodingDesc (the about page) and the register ids it names with the
+        encodingDesc (the about page) and the pointers of its names with the
         number of names for each (the register page). xml:lang keeps the
         language the encodingDesc inherits. -->
   <xsl:function name="h:summary" as="element(tt:summary)">
@@ -148,8 +148,8 @@
         <xsl:attribute name="xml:lang" select="tt:lang(.)"/>
       </xsl:for-each>
       <xsl:copy-of select="$tei/teiHeader/encodingDesc"/>
-      <xsl:for-each-group select="$tei/text//*[@ref]" group-by="tt:reg-id(@ref)">
-        <tt:named id="{current-grouping-key()}" n="{count(current-group())}"/>
+      <xsl:for-each-group select="$tei/text//*[@ref]" group-by="string(@ref)">
+        <tt:named ref="{current-grouping-key()}" n="{count(current-group())}"/>
       </xsl:for-each-group>
     </tt:summary>
   </xsl:function>

@@ -323,13 +323,13 @@ def validate_export(data: dict) -> None:
 
 def write_json(fh, documents: Iterable[str], register: dict) -> None:
     """Write the export to ``fh`` as ``json.dumps(data, ensure_ascii=False, indent=1)`` would,
-    from documents already serialised (``document_json``), one at a time: the build streams
+    from documents already serialised (``document_json``), one at a time: the build copies
     thousands of them from its cache without holding the edition in memory."""
     head = json.dumps(export_head(), ensure_ascii=False, indent=1)
     fh.write(head[:-2] + ',\n "documents": [')
     first = True
     for text in documents:
-        fh.write(("\n" if first else ",\n") + "\n".join("  " + line for line in text.split("\n")))
+        fh.write(("\n" if first else ",\n") + text)
         first = False
     fh.write("]" if first else "\n ]")
     reg = json.dumps(register, ensure_ascii=False, indent=1).replace("\n", "\n ")
@@ -337,8 +337,8 @@ def write_json(fh, documents: Iterable[str], register: dict) -> None:
 
 
 def document_json(doc: dict) -> str:
-    """One exported document as it appears in the JSON export (before indentation)."""
-    return json.dumps(doc, ensure_ascii=False, indent=1)
+    """One exported document as it appears in the JSON export (indented for its place there)."""
+    return "  " + json.dumps(doc, ensure_ascii=False, indent=1).replace("\n", "\n  ")
 
 
 def csv_rows(data: dict) -> list[dict]:

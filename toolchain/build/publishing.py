@@ -23,7 +23,9 @@ def pdf_outputs(tei_files: list[Path], out: Path, state: BuildState, volume_key:
 
 # -- the JSON and CSV export, one document at a time
 
-EXPORT_CACHE = "export"  # OUT/.tei-tool/export/<stem>.json: each document's part of the export
+#: OUT/.tei-tool/export/: <stem>.json, each document's part of edition.json as written there, and
+#: <stem>.meta.json, its id, the register ids it points to and its CSV row
+EXPORT_CACHE = "export"
 _register = None  # the worker's register (names of entries, labels of categories)
 
 
@@ -49,9 +51,14 @@ def export_document(path: str, cache: str) -> str | None:
         schema_check().check("document", doc, lambda _: f" ({src.name})")
     except ToolError as exc:
         return str(exc)
-    entry = {"id": doc["id"], "refs": document_refs(doc), "row": csv_row(doc), "json": document_json(doc)}
-    xmlio.atomic_write(cache, json.dumps(entry, ensure_ascii=False).encode("utf-8"), durable=False)
+    meta = {"id": doc["id"], "refs": document_refs(doc), "row": csv_row(doc)}
+    xmlio.atomic_write(cache, document_json(doc).encode("utf-8"), durable=False)
+    xmlio.atomic_write(_meta(Path(cache)), json.dumps(meta, ensure_ascii=False).encode("utf-8"), durable=False)
     return None
+
+
+def _meta(cache: Path) -> Path:
+    return cache.with_suffix(".meta.json")
 
 
 def data_exports(tei_files: list[Path], out: Path, register: Path | None, state: BuildState,
@@ -72,7 +79,7 @@ def data_exports(tei_files: list[Path], out: Path, register: Path | None, state:
         doc = state.docs[path.stem]
         key = sha("|".join([doc.tei or "", fingerprint, *(f"{i}={labels.get(i, '')}" for i in doc.named)])
                   .encode())
-        if doc.export_key != key or not (cache / f"{path.stem}.json").is_file():
+        if doc.export_key != key or not _meta(cache / f"{path.stem}.json").is_file():
             todo.append((path, key))
     failures = runner_for(str(register)).map(export_document, [str(p) for p, _ in todo],
                                               [str(cache / f"{p.stem}.json") for p, _ in todo])
@@ -97,19 +104,19 @@ def _write_export(tei_files: list[Path], cache: Path, register: Path, out: Path)
     from toolchain.export import csv_text, register_record, schema_check, write_json
     from toolchain.register import Register
 
-    def entries():
+    def metas():
         for path in tei_files:
-            yield json.loads((cache / f"{path.stem}.json").read_text(encoding="utf-8"))
+            yield json.loads(_meta(cache / f"{path.stem}.json").read_text(encoding="utf-8"))
 
     used_in: dict[str, list[str]] = defaultdict(list)
-    for entry in entries():
-        for ref in entry["refs"]:
-            used_in[ref].append(entry["id"])
+    for meta in metas():
+        for ref in meta["refs"]:
+            used_in[ref].append(meta["id"])
     reg = register_record(Register(xmlio.parse_xml(register), register), used_in)
     schema_check().check("register", reg, lambda path: "")
     with xmlio.atomic_text(out / "edition.json") as fh:
-        write_json(fh, (entry["json"] for entry in entries()), reg)
+        write_json(fh, ((cache / f"{p.stem}.json").read_text(encoding="utf-8") for p in tei_files), reg)
     with xmlio.atomic_text(out / "edition.csv") as fh:
         fh.write(csv_text([]))
-        for entry in entries():
-            fh.write(csv_text([entry["row"]], header=False))
+        for meta in metas():
+            fh.write(csv_text([meta["row"]], header=False))

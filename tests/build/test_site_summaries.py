@@ -97,7 +97,10 @@ def test_a_repeated_encoding_desc_is_given_once(tmp_path, monkeypatch):
     parse = Transformer.parse
     monkeypatch.setattr(Transformer, "parse",
                         lambda self, xml, base_uri="": given.append(xml) or parse(self, xml, base_uri))
-    pages = site.site_pages(files, register, "T")
-    assert [pages[f"{name}.html"].decode("utf-8") for name in SITE_PAGES] == expected
-    assert b"zz-copy2.html" in pages["index.html"]
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    site.site_pages(files, register, "T", pages)
+    assert [(pages / f"{name}.html").read_text(encoding="utf-8") for name in SITE_PAGES] == expected
+    assert "zz-copy2.html" in (pages / "index.html").read_text(encoding="utf-8")
     assert given[0].count(b"<encodingDesc") < len(files)
+    assert sorted(p.name for p in pages.iterdir()) == sorted(f"{name}.html" for name in SITE_PAGES)

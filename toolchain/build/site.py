@@ -21,6 +21,8 @@ from __future__ import annotations
 import copy
 import hashlib
 import math
+import os
+import tempfile
 from pathlib import Path
 
 from lxml import etree
@@ -119,14 +121,15 @@ class SiteRenderer:
                 for d, html, summary in zip(docs, pages, summaries)]
 
 
-def site_pages(summaries: list[Path], register: Path | None, title: str) -> dict[str, bytes]:
-    """index.html, about.html and register.html from the documents' summaries (files given
-    in the edition's order) and the register.
+def site_pages(summaries: list[Path], register: Path | None, title: str, out: Path) -> None:
+    """Write index.html, about.html and register.html into ``out`` from the documents'
+    summaries (files given in the edition's order) and the register.
 
     An encodingDesc that repeats one of an earlier document (with the same inherited
     language) adds no part and no wording to the about page, so only its first copy is
-    kept: what the pages hold then grows with the edition's distinct principles, not with
-    its documents."""
+    kept: the input then grows with the edition's distinct principles, not with its
+    documents. Saxon writes each page straight into a temporary file renamed into place
+    (the register page grows with the edition: it never exists as a string)."""
     seen, parts = set(), []
     for path in summaries:
         summary = xmlio.parse_xml(path).getroot()
@@ -140,8 +143,16 @@ def site_pages(summaries: list[Path], register: Path | None, title: str) -> dict
     root = xmlio.parse_xml(register).getroot() if register else None
     tr = Transformer()
     edition = tr.parse(edition_xml([], root, Path(), title, parts), "edition")
-    return {f"{page}.html": tr.render(HTML_XSL, {"edition": edition, "page": page}).encode("utf-8")
-            for page in SITE_PAGES}
+    for page in SITE_PAGES:
+        target = xmlio.confined_path(out, f"{page}.html")
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=out)  # see xmlio
+        os.close(fd)
+        try:
+            tr.render_to_file(HTML_XSL, {"edition": edition, "page": page}, Path(tmp))
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 def _tei_input(path: Path, reduce: bool = False) -> TeiInput:
@@ -223,11 +234,10 @@ def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: 
         stems = [page_stem(p) for p in sorted(tei_files)]  # the order tei-tool html is given them
         for stale in set(p.stem for p in kept.glob("*.xml")) - set(stems):
             (kept / f"{stale}.xml").unlink()
-        pages = site_pages([kept / f"{s}.xml" for s in stems], register, DEFAULT_TITLE)
-        pages[CSS_FILE.name] = CSS_FILE.read_bytes()
+        site_pages([kept / f"{s}.xml" for s in stems], register, DEFAULT_TITLE, out)
+        xmlio.atomic_write(xmlio.confined_path(out, CSS_FILE.name), CSS_FILE.read_bytes(), durable=False)
         if register:
-            pages["register.xml"] = register.read_bytes()
-        for name, data in pages.items():
-            xmlio.atomic_write(xmlio.confined_path(out, name), data, durable=False)
+            xmlio.atomic_write(xmlio.confined_path(out, "register.xml"), register.read_bytes(),
+                               durable=False)
         state.site_key = site_key
         result.published.append(f"html ({len(todo)} pages)")

@@ -90,6 +90,15 @@ class Transformer:
             raise TransformError(f"{Path(stylesheet).name}: the transformation produced nothing")
         return result
 
+    def render_to_file(self, stylesheet: Path, params: dict[str, Any], target: Path) -> None:
+        """Run ``stylesheet`` from its initial template, serialising straight into ``target``
+        (a large page then never exists as a string, here or in Saxon)."""
+        executable = self._executable(stylesheet, params)
+        try:
+            executable.call_template_returning_file(output_file=str(target))
+        except Exception as exc:
+            raise TransformError(f"{Path(stylesheet).name}: {_saxon_message(exc)}") from None
+
     def render_strings(self, stylesheet: Path, template: str, params: dict[str, Any]) -> list[str]:
         """Call the named ``template`` of ``stylesheet`` and return the strings it returns
         (unserialised: a template that makes many documents in one call serialises them)."""

@@ -130,6 +130,7 @@ def find_dates(text: str, doc_year: int | None = None) -> list[DateMatch]:
 
 
 _BARE_YEAR = ("bare-year", re.compile(r"(?P<y>1[6-9]\d\d|20\d\d)"))
+_FULL_PATTERNS = dict(_PATTERNS + [_BARE_YEAR])
 
 
 def parse_full_date(text: str, whole: bool = False, partial: bool = False) -> DateMatch | None:
@@ -138,10 +139,11 @@ def parse_full_date(text: str, whole: bool = False, partial: bool = False) -> Da
     With ``partial`` a month and year (``May 1950``) or a bare year also count.
     """
     t = text.strip()
+    if not _DIGIT.search(t):  # every form read here prints a year
+        return None
     kinds = ["dmy", "mdy", "iso", "roman", "numeric"] + (["my", "bare-year"] if partial else [])
-    patterns = dict(_PATTERNS + [_BARE_YEAR])
     for kind in kinds:
-        rx = patterns[kind]
+        rx = _FULL_PATTERNS[kind]
         m = rx.fullmatch(t) if whole else rx.search(t)
         if m:
             dm = _read(kind, m, None)

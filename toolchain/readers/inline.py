@@ -249,6 +249,8 @@ def _person_of(node) -> Name | None:
 def _join_name_parts(items: list) -> list:
     """One person name whose part the translator supplied (guide §3.2 rule 2):
     ``Choe Won [Sik]`` (a last syllable) and ``[Nikita] Khrushchev`` (a first name)."""
+    if not any(isinstance(it, Supplied) for it in items):  # nothing supplied, nothing to join
+        return items
     out: list = []
     i = 0
     while i < len(items):

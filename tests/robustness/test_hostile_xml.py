@@ -40,6 +40,12 @@ def test_safe_parser_refuses_quickly(hostile):
         xmlio.parse_xml(hostile)
     assert time.perf_counter() - started < 1.0
     assert "passwd" not in str(err.value) and "root:" not in str(err.value)
+    if hostile.name == "deep.xml":
+        assert "elements nested more than 256 deep" in str(err.value)
+
+
+def test_nesting_up_to_the_limit_is_accepted():
+    assert xmlio.parse_bytes(b"<a>" * 256 + b"</a>" * 256).getroot().tag == "a"
 
 
 def test_external_dtd_is_never_fetched():

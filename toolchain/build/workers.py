@@ -11,7 +11,6 @@ from pathlib import Path
 from toolchain import __version__, xmlio
 from toolchain.build.state import sha
 from toolchain.diagnostics import Diagnostic
-from toolchain.errors import ToolError
 from toolchain.model import Record
 from toolchain.reading import Reading, read_page
 from toolchain.register import Register
@@ -51,10 +50,8 @@ def check(target: str) -> tuple[str, list[Diagnostic], str, list[str]]:
     """Validate one TEI file with the worker's compiled schemas; note its date and named entries."""
     from toolchain.build.site import date_key, named_ids
 
-    path = Path(target)
-    diags = _validator.validate_file(path)
-    try:
-        root = xmlio.parse_xml(path).getroot()
-    except ToolError:
+    diags, tree = _validator.validate_and_parse(Path(target))
+    if tree is None:
         return target, diags, "", []
+    root = tree.getroot()
     return target, diags, date_key(root), sorted(named_ids(root))

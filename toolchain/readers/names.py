@@ -25,14 +25,17 @@ from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, is_english, is_prope
 #: A capital letter, Latin with diacritics included (Á, Ł, Ş, Ž ...), and any letter after it.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
 _L = r"[^\W\d_]"
-_CAP = rf"[{UPPER}]{_L}*(?:['’]{_L}{{2,}})?(?:-{_L}+)?"
+_AFTER_CAP = rf"{_L}*(?:['’]{_L}{{2,}})?(?:-{_L}+)?"
+_CAP = rf"[{UPPER}]{_AFTER_CAP}"
 _INITIAL = rf"(?:[{UPPER}][a-z]?\.\s?)"
 
 _INITIALS_SURNAME = re.compile(rf"(?<![\w.])(?:{_INITIAL}){{1,3}}\s?(?P<sur>{_CAP})")
 _SURNAME_INITIALS = re.compile(
     rf"(?<![\w.])(?P<sur>[{UPPER}][a-z]{_L}*(?:-{_L}+)?)\s(?:[{UPPER}]\.\s?){{2,3}}(?!\s?[{UPPER}][a-z])")
 _INITIAL_AT = re.compile(rf"[{UPPER}][a-z]?\.")
-_TOKEN = re.compile(rf"{_CAP}|[{UPPER}]+(?:-[{UPPER}]+)?")
+# A capitalised word or an all-capitals one; the capital both start with is
+# written once, in front, so that the scan jumps from capital to capital.
+_TOKEN = re.compile(rf"[{UPPER}](?:{_AFTER_CAP}|[{UPPER}]*(?:-[{UPPER}]+)?)")
 
 #: Honorifics and titles after which a capitalised word is a person (guide §3.3 R).
 HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Comr.", "Comrs.",

@@ -30,11 +30,13 @@ class Lexicon(Protocol):
     def known_surname(self, token: str) -> bool: ...
 
 
-_ROLE_SENTENCES = (
-    (re.compile(r"\brecorded by\b", re.I), "recorder"),
-    (re.compile(r"\b(took part|were present|was present|present from|participated)\b", re.I),
-     "participant"),
+#: Phrases that give the people named in a paragraph a role, matched as words in any case.
+_ROLE_PHRASES = (
+    (("recorded by",), "recorder"),
+    (("took part", "were present", "was present", "present from", "participated"), "participant"),
 )
+_ROLE_SENTENCES = tuple((phrases, re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, phrases)), re.I), role)
+                        for phrases, role in _ROLE_PHRASES)
 
 
 def read_wcda_text(path: Path, lexicon: Lexicon, encoding: str | None = None,
@@ -108,8 +110,11 @@ def _participants(record: Record) -> list[Participant]:
                     break
         if isinstance(block, Para):
             text = flatten(block.content)
-            for rx, role in _ROLE_SENTENCES:
-                if rx.search(text):
+            # ASCII text holds a phrase only if its lower case does (a quick test before the
+            # case-blind search; other text may match through Unicode case folding, e.g. "ſ")
+            low = text.lower() if text.isascii() else None
+            for phrases, rx, role in _ROLE_SENTENCES:
+                if (low is None or any(p in low for p in phrases)) and rx.search(text):
                     for n in walk(block.content):
                         if isinstance(n, Name) and n.kind == "person":
                             n.role = role

@@ -42,7 +42,9 @@ _POINTERS = etree.XPath(" | ".join(f"descendant-or-self::*/@{a}" for a in ("ref"
 #: Most pages made from one parse: enough to share its set-up, few enough that the
 #: runs of a small rebuild still spread over the workers.
 RUN = 16
-#: Where the build keeps each document's summary (``<stem>.xml``), next to its manifest.
+#: Where the build keeps each document's summary (``<stem>.xml``), relative to its output
+#: folder: in the state folder (pipeline.STATE_DIR, which imports this module), next to
+#: the manifest.
 SUMMARY_DIR = Path(".tei-tool") / "site"
 
 

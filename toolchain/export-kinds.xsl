@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The kind (tt:kind from xslt/common) of every element in a document's text,
-  space-separated, for toolchain/export.py: the JSON export counts
+  space-separated, for toolchain/export.py, which hands over the document's
+  text element alone (as the document element): the JSON export counts
   interventions by the same meaning the HTML and print editions use.
   One bracket is one intervention: a [sic; X] bracket (choice/sic+corr) counts
   once, as 'corr'; its sic is left out.
@@ -14,6 +15,6 @@
   <xsl:import href="../xslt/common/functions.xsl"/>
   <xsl:output method="text"/>
   <xsl:template match="/">
-    <xsl:value-of select="/TEI/text//*[not(self::sic[parent::choice])] ! tt:kind(.)[. != '']" separator=" "/>
+    <xsl:value-of select="/text//*[not(self::sic[parent::choice])] ! tt:kind(.)[. != '']" separator=" "/>
   </xsl:template>
 </xsl:stylesheet>

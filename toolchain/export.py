@@ -32,6 +32,7 @@ from toolchain.register_tools import (
 
 SCHEMA_PATH = SCHEMA_DIR / "export.schema.json"
 KINDS_XSL = Path(__file__).with_name("export-kinds.xsl")
+TEI = f"{{{NS['t']}}}TEI"
 FORMAT_VERSION = 1
 #: ``tt:kind`` tokens that are interventions of the translator or the editors (guide §3.5).
 INTERVENTION_KINDS = ("supplied", "foreign", "stamp", "handwritten", "physical", "translator-note",
@@ -220,9 +221,17 @@ def intervention_kinds(docs: list[tuple[Path, etree._ElementTree]]) -> list[list
 
 def document_kinds(path: Path, tree: etree._ElementTree) -> list[str]:
     """``tt:kind`` of every element in one document's text (the stylesheet is compiled once
-    per process)."""
+    per process).
+
+    Only the ``text`` element is handed to Saxon: the kinds are asked of its elements alone,
+    and Saxon's parse costs in proportion to the elements it builds (the header is about
+    half of them)."""
+    root = tree.getroot()
+    text = root.find("t:text", NS) if root.tag == TEI else None
+    if text is None:
+        return []
     transformer = _transformer()
-    source = transformer.parse(etree.tostring(tree, encoding="UTF-8"), str(path))
+    source = transformer.parse(etree.tostring(text, encoding="UTF-8", with_tail=False), str(path))
     return transformer.render(KINDS_XSL, {}, source).split()
 
 

@@ -189,6 +189,9 @@ def _name_extent(text: str, start: int) -> int:
 def find_persons(text: str, left: str = "",
                  known: Callable[[str], bool] | None = None) -> list[NameMatch]:
     """Person names in ``text`` (``left`` is the text printed before it in the same block)."""
+    tokens = list(_TOKEN.finditer(text))
+    if not tokens:  # every rule needs a capital letter, and every capital starts a token
+        return []
     cands: list[NameMatch] = []
     if _INITIAL_AT.search(text):  # both initials rules need one; the quick scan spares theirs
         for m in _INITIALS_SURNAME.finditer(text):
@@ -197,7 +200,6 @@ def find_persons(text: str, left: str = "",
         for m in _SURNAME_INITIALS.finditer(text):
             if _surname_ok(m.group("sur")):
                 cands.append(NameMatch(m.start(), m.end() - (m.group().endswith(" ")), "initials"))
-    tokens = list(_TOKEN.finditer(text))
     cands += _east_asian(text, tokens)
     if not left.strip():
         m = _SPEAKER.match(text)

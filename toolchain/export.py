@@ -11,7 +11,6 @@ export counts exactly what the HTML and print editions mark.
 """
 from __future__ import annotations
 
-import copy
 import csv
 import functools
 import io
@@ -54,7 +53,11 @@ class ExportError(ToolError):
 
 
 def _text(el: etree._Element | None) -> str | None:
-    return None if el is None else " ".join("".join(el.itertext()).split()) or None
+    if el is None:
+        return None
+    # an element without children (most names, titles, numbers) has its text in one node
+    text = "".join(el.itertext()) if len(el) else el.text
+    return (" ".join(text.split()) or None) if text else None
 
 
 def _first(root: etree._Element, xpath: str) -> etree._Element | None:
@@ -67,16 +70,31 @@ def _ref(el: etree._Element, attr: str = "ref") -> str | None:
     return ids[0] if ids else None
 
 
+_LB, _LABEL, _LIST = (f"{{{NS['t']}}}{name}" for name in ("lb", "label", "list"))
+
+
 def _block_text(block: etree._Element) -> str:
     """One block as printed lines: a line per ``lb`` and per entry of a list, spaces normalised."""
-    block = copy.deepcopy(block)
-    for el in block.iter(f"{{{NS['t']}}}lb", f"{{{NS['t']}}}label"):
-        if etree.QName(el).localname == "lb":
-            el.tail = LINE + (el.tail or "")
-        elif etree.QName(el.getparent()).localname == "list":
-            el.text = LINE + (el.text or "")
-    lines = (" ".join(line.split()) for line in "".join(block.itertext()).split(LINE))
+    parts: list[str] = []
+    _line_text(block, parts)
+    lines = (" ".join(line.split()) for line in "".join(parts).split(LINE))
     return "\n".join(line for line in lines if line)
+
+
+def _line_text(el: etree._Element, parts: list[str]) -> None:
+    """Append the text inside ``el`` to ``parts`` as ``itertext`` gives it, with LINE after
+    each ``lb`` and before each ``label`` of a ``list`` (the tree is read, never changed)."""
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):  # comments and processing instructions hold no text
+            if child.tag == _LABEL and el.tag == _LIST:
+                parts.append(LINE)
+            _line_text(child, parts)
+            if child.tag == _LB:
+                parts.append(LINE)
+        if child.tail:
+            parts.append(child.tail)
 
 
 def _blocks(container: etree._Element):

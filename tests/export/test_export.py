@@ -133,6 +133,19 @@ def test_export_to_stdout(edition):
     assert "1 documents" in proc.stderr
 
 
+def test_plain_text_puts_lines_at_breaks_and_list_labels_and_leaves_the_tree_alone():
+    """A line per ``lb`` and per labelled list entry; comments print nothing but their tail;
+    the document is read, not changed (the export reads it again for names and kinds)."""
+    root = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div type="document">'
+        '<p>To <persName>A.</persName><lb/>Moscow<!-- note --> city</p>'
+        '<note type="distribution"><list><head>Sent to:</head><label>1</label><item>Gromyko'
+        '<lb/> (copy)</item><label>2</label><item>file</item></list></note></div></body></text></TEI>')
+    before = etree.tostring(root)
+    assert plain_text(root) == "To A.\nMoscow city\n\nSent to:\n1Gromyko\n(copy)\n2file"
+    assert etree.tostring(root) == before
+
+
 @pytest.mark.parametrize("damage", [
     lambda d: d["documents"][0].pop("id"),
     lambda d: d["documents"][0]["entities"][0].update(count=0),

@@ -40,7 +40,8 @@ _PATTERNS = [
 ]
 
 # Every date prints a digit, and most print a month name: text without them
-# (most runs of a page) is not scanned pattern by pattern.
+# (most runs of a page) is not scanned pattern by pattern. Every date starts
+# with a digit or a month name, so the text before the first of them is not scanned.
 _DIGIT = re.compile(r"\d")
 _MONTH_NAME = re.compile(_MONTH.format(name="m"))
 _NEEDS_MONTH = frozenset(kind for kind, rx in _PATTERNS if "(?P<m>" in rx.pattern)
@@ -109,14 +110,16 @@ def _read(kind: str, m: re.Match, year: int | None) -> DateMatch | None:
 def find_dates(text: str, doc_year: int | None = None) -> list[DateMatch]:
     """All non-overlapping dates in ``text``, in order; ``doc_year`` completes day+month dates."""
     found: list[DateMatch] = []
-    if not _DIGIT.search(text):
+    digit = _DIGIT.search(text)
+    if digit is None:
         return found
-    has_month = _MONTH_NAME.search(text) is not None
+    month = _MONTH_NAME.search(text)
+    start = min(digit.start(), month.start()) if month else digit.start()
     taken = [False] * (len(text) + 1)
     for kind, rx in _PATTERNS:
-        if kind in _NEEDS_MONTH and not has_month:
+        if kind in _NEEDS_MONTH and month is None:
             continue
-        for m in rx.finditer(text):
+        for m in rx.finditer(text, start):  # \b and look-behinds still see the text before start
             if any(taken[m.start():m.end()]):
                 continue
             dm = _read(kind, m, doc_year)

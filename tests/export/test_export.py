@@ -224,3 +224,14 @@ def test_streamed_json_equals_json_dumps(exported, count):
     out = io.StringIO()
     write_json(out, map(document_json, data["documents"]), data["register"])
     assert out.getvalue() == json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+@pytest.mark.parametrize("value", [
+    {"empty": [], "none": {}, "null": None, "yes": True, "no": False, "half": 1.5, "pair": (1, "x"),
+     "escaped": "é\n\u2028\"\\\x01", "deep": [{"x": [1, [2, []]], "y": -3}]},
+    [], {}, "just a string",
+])
+def test_document_json_writes_what_json_dumps_writes(exported, value):
+    """document_json has its own indented writer (json's is pure Python): same text as json's."""
+    for doc in [*exported["documents"], value]:
+        assert document_json(doc) == "  " + json.dumps(doc, ensure_ascii=False, indent=1).replace("\n", "\n  ")

@@ -60,9 +60,24 @@ def _text(el: etree._Element | None) -> str | None:
     return (" ".join(text.split()) or None) if text else None
 
 
-def _first(root: etree._Element, xpath: str) -> etree._Element | None:
-    found = root.xpath(xpath, namespaces=NS)
+def _xpath(path: str) -> etree.XPath:
+    """``path`` compiled once (``element.xpath(path)`` compiles it at every call)."""
+    return etree.XPath(path, namespaces=NS)
+
+
+def _first(root: etree._Element, xpath: etree.XPath) -> etree._Element | None:
+    found = xpath(root)
     return found[0] if found else None
+
+
+_MS_IDENTIFIER = _xpath("t:teiHeader//t:msIdentifier")
+_CREATION_DATE = _xpath("t:teiHeader/t:profileDesc/t:creation/t:date")
+_RECORD_ID = _xpath(".//t:bibl[@type='WCDA']/t:idno[@type='WCDA']")
+_URL = _xpath(".//t:bibl[@type='WCDA']/t:idno[@type='URI']")
+_TERMS = _xpath(".//t:keywords[@scheme=$scheme]/t:term")
+_CAT_REFS = _xpath(".//t:catRef")
+_LANGUAGES = _xpath(".//t:langUsage/t:language")
+_PARTICIPANTS = _xpath(".//t:particDesc//t:person")
 
 
 def _ref(el: etree._Element, attr: str = "ref") -> str | None:
@@ -70,31 +85,16 @@ def _ref(el: etree._Element, attr: str = "ref") -> str | None:
     return ids[0] if ids else None
 
 
-_LB, _LABEL, _LIST = (f"{{{NS['t']}}}{name}" for name in ("lb", "label", "list"))
+#: The text of a block in document order, with each ``lb`` and each ``label`` of a ``list``
+#: where a printed line starts (libxml2 walks the tree; the tree is read, never changed).
+_LINES = etree.XPath(".//text() | .//t:lb | .//t:list/t:label", namespaces=NS, smart_strings=False)
 
 
 def _block_text(block: etree._Element) -> str:
     """One block as printed lines: a line per ``lb`` and per entry of a list, spaces normalised."""
-    parts: list[str] = []
-    _line_text(block, parts)
-    lines = (" ".join(line.split()) for line in "".join(parts).split(LINE))
+    text = "".join([node if node.__class__ is str else LINE for node in _LINES(block)])
+    lines = (" ".join(line.split()) for line in text.split(LINE))
     return "\n".join(line for line in lines if line)
-
-
-def _line_text(el: etree._Element, parts: list[str]) -> None:
-    """Append the text inside ``el`` to ``parts`` as ``itertext`` gives it, with LINE after
-    each ``lb`` and before each ``label`` of a ``list`` (the tree is read, never changed)."""
-    if el.text:
-        parts.append(el.text)
-    for child in el:
-        if isinstance(child.tag, str):  # comments and processing instructions hold no text
-            if child.tag == _LABEL and el.tag == _LIST:
-                parts.append(LINE)
-            _line_text(child, parts)
-            if child.tag == _LB:
-                parts.append(LINE)
-        if child.tail:
-            parts.append(child.tail)
 
 
 def _blocks(container: etree._Element):
@@ -120,7 +120,7 @@ def plain_text(root: etree._Element) -> str:
 
 
 def _archive(root: etree._Element) -> dict:
-    ms = _first(root, "t:teiHeader//t:msIdentifier")
+    ms = _first(root, _MS_IDENTIFIER)
     if ms is None:
         return {"repository": None, "ref": None, "country": None, "settlement": None,
                 "identifiers": {}, "alternates": []}
@@ -136,11 +136,15 @@ def _archive(root: etree._Element) -> dict:
 
 
 def _date(root: etree._Element) -> dict:
-    date = _first(root, "t:teiHeader/t:profileDesc/t:creation/t:date")
+    date = _first(root, _CREATION_DATE)
     keys = ("when", "notBefore", "notAfter")
     if date is None:
         return {"text": None, **dict.fromkeys(keys)}
     return {"text": _text(date), **{k: date.get(k) for k in keys}}
+
+
+#: The names of the text, by tag (``iter`` finds them in one pass, in document order).
+_NAME_TAGS = {f"{{{NS['t']}}}{name}": NAME_KINDS[name] for name in ("persName", "orgName", "placeName")}
 
 
 def _entities(root: etree._Element) -> tuple[list[dict], list[dict]]:
@@ -148,8 +152,9 @@ def _entities(root: etree._Element) -> tuple[list[dict], list[dict]]:
     counts: Counter = Counter()
     forms: dict[tuple[str, str], list[str]] = defaultdict(list)
     unlinked = []
-    for el in root.xpath("t:text//t:persName | t:text//t:orgName | t:text//t:placeName", namespaces=NS):
-        kind, printed, ref = NAME_KINDS[etree.QName(el).localname], _text(el) or "", _ref(el)
+    names = (el for text in root.iterfind("t:text", NS) for el in text.iter(*_NAME_TAGS))
+    for el in names:
+        kind, printed, ref = _NAME_TAGS[el.tag], _text(el) or "", _ref(el)
         if ref is None:
             unlinked.append({"kind": kind, "text": printed})
             continue
@@ -170,8 +175,7 @@ def document_record(path: Path, root: etree._Element, kinds: list[str], register
                          Location(str(path), root.sourceline))
 
     def terms(scheme: str) -> list[str]:
-        return [_text(t) for t in header.xpath(f".//t:keywords[@scheme='{scheme}']/t:term", namespaces=NS)
-                if _text(t)]
+        return [_text(t) for t in _TERMS(header, scheme=scheme) if _text(t)]
 
     def agent(resp: etree._Element) -> dict:
         name = resp.find("t:persName", NS)
@@ -187,19 +191,19 @@ def document_record(path: Path, root: etree._Element, kinds: list[str], register
         "title": _text(title_stmt.find("t:title", NS)),
         "date": _date(root),
         "archive": _archive(root),
-        "record_id": _text(_first(header, ".//t:bibl[@type='WCDA']/t:idno[@type='WCDA']")),
-        "url": _text(_first(header, ".//t:bibl[@type='WCDA']/t:idno[@type='URI']")),
+        "record_id": _text(_first(header, _RECORD_ID)),
+        "url": _text(_first(header, _URL)),
         "type": (terms("reg:tax-wcda-type") or [None])[0],
         "subjects": terms("reg:tax-subject"),
         "classification": [{"id": cid, "label": register.category_label(cid)}
-                           for c in header.xpath(".//t:catRef", namespaces=NS)
+                           for c in _CAT_REFS(header)
                            for cid in reg_ids(c.get("target"))],
-        "languages": [lang.get("ident") for lang in header.xpath(".//t:langUsage/t:language", namespaces=NS)],
+        "languages": [lang.get("ident") for lang in _LANGUAGES(header)],
         "funders": [{"name": _text(f), "ref": _ref(f)} for f in title_stmt.findall("t:funder", NS)],
         "responsibilities": [agent(r) for r in title_stmt.findall("t:respStmt", NS)
                              if r.get(XML_ID) != "editor"],
         "participants": [{"role": p.get("role"), "ref": ref, "name": register.main_name(ref)}
-                         for p in header.xpath(".//t:particDesc//t:person", namespaces=NS)
+                         for p in _PARTICIPANTS(header)
                          for ref in [_ref(p, "sameAs")]],
         "interventions": {k: counted[k] for k in INTERVENTION_KINDS if counted[k]},
         "features": {k: counted[k] for k in FEATURE_KINDS if counted[k]},

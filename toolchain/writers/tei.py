@@ -1,6 +1,6 @@
 """TEI writer: ``model.Record`` -> TEI P5 document (encoding guide §2.3, §3.3).
 
-One function per model node (``block_to_tei``, ``inline_to_tei``); the header
+One method per model node (``block_to_tei``, ``_INLINE_WRITERS``); the header
 is written by ``tei_header``. Every element boundary between words keeps a
 space or newline (guide P8), so the string value never glues words together.
 """
@@ -124,66 +124,69 @@ class _Writer:
 
     def inlines(self, parent: etree._Element, content: list[Inline]) -> None:
         for node in content:
-            self.inline_to_tei(parent, node)
+            write = _INLINE_WRITERS.get(node.__class__)
+            if write is not None:
+                write(self, parent, node)
 
-    def inline_to_tei(self, parent: etree._Element, node: Inline) -> None:
-        if isinstance(node, str):
-            add_text(parent, node)
-        elif isinstance(node, LineBreak):
-            add_text(parent, "\n")
-            sub(parent, "lb")
-        elif isinstance(node, Note):
-            note = self._el(parent, "note", type=node.kind, subtype=node.subtype, place="inline",
-                            resp="#translator")
-            if node.kind != "translator" or node.subtype is None:
-                note.set(XML_ID, self.ids.next("n"))
-            self.inlines(note, node.content)
-        elif isinstance(node, Stamped):
-            self.inlines(self._el(parent, "stamp", type=node.kind), node.content)
-        elif isinstance(node, Supplied):
-            self.inlines(self._el(parent, "supplied", reason=node.reason, resp="#translator"), node.content)
-        elif isinstance(node, Foreign):
-            f = self._el(parent, "foreign", resp="#translator")
-            f.set(XML_LANG, node.lang)
-            self.inlines(f, node.content)
-        elif isinstance(node, Sic):
-            self._sic(parent, node)
-        elif isinstance(node, Gap):
-            gap = self._el(parent, "gap", reason=node.reason, resp=f"#{node.resp}")
-            if node.desc:
-                sub(gap, "desc").text = node.desc
-        elif isinstance(node, Unclear):
-            self.inlines(self._el(parent, "unclear", resp="#translator"), node.content)
-        elif isinstance(node, Stray):
-            self._el(parent, "pc", type="stray").text = node.char
-        elif isinstance(node, Name):
-            name = self._el(parent, _NAME_TAG[node.kind], ref=f"reg:{node.ref}" if node.ref else None,
-                            role=node.role)
-            self.inlines(name, node.content)
-        elif isinstance(node, Date):
-            self.inlines(self._el(parent, "date", when=node.when, notBefore=node.not_before,
-                                  notAfter=node.not_after, resp="#editor" if node.inferred else None,
-                                  cert="medium" if node.inferred else None), node.content)
-        elif isinstance(node, Number):
-            self._el(parent, "idno", type=node.kind).text = node.text
-        elif isinstance(node, Marking):
-            self._marking(parent, node)
-        elif isinstance(node, NoteCall) and node.note is None:
+    def _line_break(self, parent: etree._Element, node: LineBreak) -> None:
+        add_text(parent, "\n")
+        sub(parent, "lb")
+
+    def _note(self, parent: etree._Element, node: Note) -> None:
+        note = sub(parent, "note", type=node.kind, subtype=node.subtype, place="inline", resp="#translator")
+        if node.kind != "translator" or node.subtype is None:
+            note.set(XML_ID, self.ids.next("n"))
+        self.inlines(note, node.content)
+
+    def _stamped(self, parent: etree._Element, node: Stamped) -> None:
+        self.inlines(sub(parent, "stamp", type=node.kind), node.content)
+
+    def _supplied(self, parent: etree._Element, node: Supplied) -> None:
+        self.inlines(sub(parent, "supplied", reason=node.reason, resp="#translator"), node.content)
+
+    def _foreign(self, parent: etree._Element, node: Foreign) -> None:
+        f = sub(parent, "foreign", resp="#translator")
+        f.set(XML_LANG, node.lang)
+        self.inlines(f, node.content)
+
+    def _gap(self, parent: etree._Element, node: Gap) -> None:
+        gap = sub(parent, "gap", reason=node.reason, resp=f"#{node.resp}")
+        if node.desc:
+            sub(gap, "desc").text = node.desc
+
+    def _unclear(self, parent: etree._Element, node: Unclear) -> None:
+        self.inlines(sub(parent, "unclear", resp="#translator"), node.content)
+
+    def _stray(self, parent: etree._Element, node: Stray) -> None:
+        sub(parent, "pc", type="stray").text = node.char
+
+    def _name(self, parent: etree._Element, node: Name) -> None:
+        name = sub(parent, _NAME_TAG[node.kind], ref=f"reg:{node.ref}" if node.ref else None, role=node.role)
+        self.inlines(name, node.content)
+
+    def _date(self, parent: etree._Element, node: Date) -> None:
+        self.inlines(sub(parent, "date", when=node.when, notBefore=node.not_before,
+                         notAfter=node.not_after, resp="#editor" if node.inferred else None,
+                         cert="medium" if node.inferred else None), node.content)
+
+    def _number(self, parent: etree._Element, node: Number) -> None:
+        sub(parent, "idno", type=node.kind).text = node.text
+
+    def _note_call(self, parent: etree._Element, node: NoteCall) -> None:
+        if node.note is None:
             add_text(parent, node.marker)  # a call without note text stays as printed
-        elif isinstance(node, NoteCall):
-            ref = self._el(parent, "ref", type="note-call", target=f"#{self.ids.root}-fn{node.note.number}")
-            ref.text = _shown(node.marker)
-            self._footnote(parent, node.note, place="foot")
-        elif isinstance(node, Email):
-            email = self._el(parent, "email")
-            if node.address:
-                email.text = node.address
-            else:
-                gap = sub(email, "gap", reason="email-protected", resp="#editor")
-                sub(gap, "desc").text = "email protected"
+            return
+        ref = sub(parent, "ref", type="note-call", target=f"#{self.ids.root}-fn{node.note.number}")
+        ref.text = _shown(node.marker)
+        self._footnote(parent, node.note, place="foot")
 
-    def _el(self, parent: etree._Element, tag: str, **attrs) -> etree._Element:
-        return sub(parent, tag, **{k: v for k, v in attrs.items() if v is not None})
+    def _email(self, parent: etree._Element, node: Email) -> None:
+        email = sub(parent, "email")
+        if node.address:
+            email.text = node.address
+        else:
+            gap = sub(email, "gap", reason="email-protected", resp="#editor")
+            sub(gap, "desc").text = "email protected"
 
     def _sic(self, parent: etree._Element, node: Sic) -> None:
         if node.correction:
@@ -215,3 +218,14 @@ class _Writer:
         else:
             seg.text = node.text
 
+
+
+#: The writer of each kind of inline node (a table: one dict look-up per node, no chain of tests).
+_INLINE_WRITERS = {
+    str: lambda writer, parent, text: add_text(parent, text),
+    LineBreak: _Writer._line_break, Note: _Writer._note, Stamped: _Writer._stamped,
+    Supplied: _Writer._supplied, Foreign: _Writer._foreign, Sic: _Writer._sic, Gap: _Writer._gap,
+    Unclear: _Writer._unclear, Stray: _Writer._stray, Name: _Writer._name, Date: _Writer._date,
+    Number: _Writer._number, Marking: _Writer._marking, NoteCall: _Writer._note_call,
+    Email: _Writer._email,
+}

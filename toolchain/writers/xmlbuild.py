@@ -22,6 +22,8 @@ def el(tag: str, **attrs: str) -> etree._Element:
 
 def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
     """Append a TEI child element (attribute values that are None are left out)."""
+    if not attrs:  # most elements: no attribute map to filter
+        return etree.SubElement(parent, f"{{{TEI_NS}}}{tag}")
     return etree.SubElement(parent, f"{{{TEI_NS}}}{tag}", {k: v for k, v in attrs.items() if v is not None})
 
 
@@ -36,10 +38,16 @@ def add_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
+#: The TEI tags of ``CONTAINERS`` (``indent`` compares tags, no ``QName`` per element).
+_CONTAINER_TAGS = frozenset(f"{{{TEI_NS}}}{name}" for name in CONTAINERS)
+_NOTE = f"{{{TEI_NS}}}note"
+
+
 def indent(root: etree._Element, level: int = 0, step: str = " ") -> None:
-    """Indent element-only containers; never touch mixed content (it would change the text)."""
-    name = etree.QName(root).localname
-    structural = name in CONTAINERS or (name == "note" and root.get("type") == "distribution")
+    """Indent the element-only containers of a TEI tree; never touch mixed content (it would
+    change the text)."""
+    tag = root.tag
+    structural = tag in _CONTAINER_TAGS or (tag == _NOTE and root.get("type") == "distribution")
     if not structural or (root.text and root.text.strip()):
         return
     if any(c.tail and c.tail.strip() for c in root):

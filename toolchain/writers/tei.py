@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 from toolchain import xmlio
 from toolchain.model import (Block, Closer, Date, Dateline, Distribution, Email, Footnote, Foreign,
                              Gap, Head, Inline, LineBreak, Marking, Name, Note, NoteCall, Number,
                              Opener, Para, Record, Sic, Stamped, Stray, Supplied, Unclear)
 from toolchain.writers.tei_header import header_to_tei
-from toolchain.writers.xmlbuild import TEI_NS, XML_ID, XML_LANG, add_text, indent, sub
+from toolchain.writers.xmlbuild import XML_ID, XML_LANG, Element, add_text, el, indent, sub, tostring
 
 _NAME_TAG = {"person": "persName", "org": "orgName", "place": "placeName"}
 
@@ -44,7 +42,7 @@ def write_tei(record: Record, tool_version: str) -> bytes:
     """Serialise a linked record as a TEI document (UTF-8 bytes, fingerprint filled in)."""
     rid = root_id(record.stem)
     ids = _Ids(rid)
-    tei = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
+    tei = el("TEI")
     tei.set(XML_ID, rid)
     tei.set(XML_LANG, "en")
     tei.append(header_to_tei(record, rid, tool_version, xmlio.placeholder_mark()))
@@ -59,7 +57,7 @@ def write_tei(record: Record, tool_version: str) -> bytes:
     if len(div) == 0:
         sub(div, "p")
     indent(tei)
-    data = etree.tostring(tei, xml_declaration=True, encoding="UTF-8")
+    data = tostring(tei)
     return xmlio.stamp_generated(data + b"\n")
 
 
@@ -74,7 +72,7 @@ class _Writer:
 
     # -- blocks
 
-    def block_to_tei(self, parent: etree._Element, block: Block) -> None:
+    def block_to_tei(self, parent: Element, block: Block) -> None:
         if isinstance(block, Opener):
             self.inlines(sub(parent, "opener"), block.content)
         elif isinstance(block, Head):
@@ -90,7 +88,7 @@ class _Writer:
         elif isinstance(block, Footnote) and not block.called:
             self._footnote(parent, block, place="bottom")
 
-    def _closer(self, parent: etree._Element, block: Closer) -> None:
+    def _closer(self, parent: Element, block: Closer) -> None:
         closer = sub(parent, "closer")
         if block.salute:
             self.inlines(sub(closer, "salute"), block.salute)
@@ -102,7 +100,7 @@ class _Writer:
             add_text(closer, " ")
             sub(closer, "seg", type="typist").text = block.typist
 
-    def _distribution(self, parent: etree._Element, block: Distribution) -> None:
+    def _distribution(self, parent: Element, block: Distribution) -> None:
         note = sub(parent, "note", type="distribution", place="bottom")
         note.set(XML_ID, self.ids.next("distribution"))
         lst = sub(note, "list", type="distribution")
@@ -112,7 +110,7 @@ class _Writer:
             sub(lst, "label").text = item.label
             self.inlines(sub(lst, "item"), item.content)
 
-    def _footnote(self, parent: etree._Element, fn: Footnote, place: str) -> etree._Element:
+    def _footnote(self, parent: Element, fn: Footnote, place: str) -> Element:
         note = sub(parent, "note", type="authorial", place=place, n=fn.marker)
         note.set(XML_ID, f"{self.ids.root}-fn{fn.number}")
         sub(note, "label").text = _shown(fn.marker)
@@ -122,57 +120,57 @@ class _Writer:
 
     # -- inlines
 
-    def inlines(self, parent: etree._Element, content: list[Inline]) -> None:
+    def inlines(self, parent: Element, content: list[Inline]) -> None:
         for node in content:
             write = _INLINE_WRITERS.get(node.__class__)
             if write is not None:
                 write(self, parent, node)
 
-    def _line_break(self, parent: etree._Element, node: LineBreak) -> None:
+    def _line_break(self, parent: Element, node: LineBreak) -> None:
         add_text(parent, "\n")
         sub(parent, "lb")
 
-    def _note(self, parent: etree._Element, node: Note) -> None:
+    def _note(self, parent: Element, node: Note) -> None:
         note = sub(parent, "note", type=node.kind, subtype=node.subtype, place="inline", resp="#translator")
         if node.kind != "translator" or node.subtype is None:
             note.set(XML_ID, self.ids.next("n"))
         self.inlines(note, node.content)
 
-    def _stamped(self, parent: etree._Element, node: Stamped) -> None:
+    def _stamped(self, parent: Element, node: Stamped) -> None:
         self.inlines(sub(parent, "stamp", type=node.kind), node.content)
 
-    def _supplied(self, parent: etree._Element, node: Supplied) -> None:
+    def _supplied(self, parent: Element, node: Supplied) -> None:
         self.inlines(sub(parent, "supplied", reason=node.reason, resp="#translator"), node.content)
 
-    def _foreign(self, parent: etree._Element, node: Foreign) -> None:
+    def _foreign(self, parent: Element, node: Foreign) -> None:
         f = sub(parent, "foreign", resp="#translator")
         f.set(XML_LANG, node.lang)
         self.inlines(f, node.content)
 
-    def _gap(self, parent: etree._Element, node: Gap) -> None:
+    def _gap(self, parent: Element, node: Gap) -> None:
         gap = sub(parent, "gap", reason=node.reason, resp=f"#{node.resp}")
         if node.desc:
             sub(gap, "desc").text = node.desc
 
-    def _unclear(self, parent: etree._Element, node: Unclear) -> None:
+    def _unclear(self, parent: Element, node: Unclear) -> None:
         self.inlines(sub(parent, "unclear", resp="#translator"), node.content)
 
-    def _stray(self, parent: etree._Element, node: Stray) -> None:
+    def _stray(self, parent: Element, node: Stray) -> None:
         sub(parent, "pc", type="stray").text = node.char
 
-    def _name(self, parent: etree._Element, node: Name) -> None:
+    def _name(self, parent: Element, node: Name) -> None:
         name = sub(parent, _NAME_TAG[node.kind], ref=f"reg:{node.ref}" if node.ref else None, role=node.role)
         self.inlines(name, node.content)
 
-    def _date(self, parent: etree._Element, node: Date) -> None:
+    def _date(self, parent: Element, node: Date) -> None:
         self.inlines(sub(parent, "date", when=node.when, notBefore=node.not_before,
                          notAfter=node.not_after, resp="#editor" if node.inferred else None,
                          cert="medium" if node.inferred else None), node.content)
 
-    def _number(self, parent: etree._Element, node: Number) -> None:
+    def _number(self, parent: Element, node: Number) -> None:
         sub(parent, "idno", type=node.kind).text = node.text
 
-    def _note_call(self, parent: etree._Element, node: NoteCall) -> None:
+    def _note_call(self, parent: Element, node: NoteCall) -> None:
         if node.note is None:
             add_text(parent, node.marker)  # a call without note text stays as printed
             return
@@ -180,7 +178,7 @@ class _Writer:
         ref.text = _shown(node.marker)
         self._footnote(parent, node.note, place="foot")
 
-    def _email(self, parent: etree._Element, node: Email) -> None:
+    def _email(self, parent: Element, node: Email) -> None:
         email = sub(parent, "email")
         if node.address:
             email.text = node.address
@@ -188,7 +186,7 @@ class _Writer:
             gap = sub(email, "gap", reason="email-protected", resp="#editor")
             sub(gap, "desc").text = "email protected"
 
-    def _sic(self, parent: etree._Element, node: Sic) -> None:
+    def _sic(self, parent: Element, node: Sic) -> None:
         if node.correction:
             choice = sub(parent, "choice")
             self.inlines(sub(choice, "sic"), node.content)
@@ -201,7 +199,7 @@ class _Writer:
             note = sub(parent, "note", type="translator", subtype="sic", place="inline", resp="#translator")
             self.inlines(note, node.comment)
 
-    def _marking(self, parent: etree._Element, node: Marking) -> None:
+    def _marking(self, parent: Element, node: Marking) -> None:
         if node.kind == "classification":
             seg = sub(parent, "seg", type="classification")
             if node.category:

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 from toolchain.model import Agent, InfoField, Record
 from toolchain.readers.page import FUNDER_PREFIX
-from toolchain.writers.xmlbuild import XML_ID, add_text, el, sub
+from toolchain.writers.xmlbuild import XML_ID, Element, add_text, el, sub
 
 EDITION_PUBLISHER = "tei-tool edition"
 EDITORS = "the editors of the tei-tool edition"
@@ -36,7 +34,7 @@ def _reg(ref: str | None) -> str | None:
     return f"reg:{ref}" if ref else None
 
 
-def header_to_tei(record: Record, rid: str, version: str, mark: str) -> etree._Element:
+def header_to_tei(record: Record, rid: str, version: str, mark: str) -> Element:
     """The ``teiHeader`` of a record; ``mark`` is the generated-content fingerprint placeholder."""
     header = el("teiHeader")
     file_desc = sub(header, "fileDesc")
@@ -53,7 +51,7 @@ def header_to_tei(record: Record, rid: str, version: str, mark: str) -> etree._E
     return header
 
 
-def _title_stmt(ts: etree._Element, record: Record) -> None:
+def _title_stmt(ts: Element, record: Record) -> None:
     meta = record.meta
     sub(ts, "title", type="main").text = meta.title or meta.date_text or record.stem
     for f in dict.fromkeys(meta.funders + meta.donors):
@@ -73,12 +71,12 @@ def _title_stmt(ts: etree._Element, record: Record) -> None:
     sub(ed, "name").text = EDITORS
 
 
-def _agent(resp_stmt: etree._Element, agent: Agent, record: Record) -> None:
+def _agent(resp_stmt: Element, agent: Agent, record: Record) -> None:
     sub(resp_stmt, "resp").text = agent.resp
     sub(resp_stmt, "persName", ref=_reg(record.refs.get(("person", agent.name)))).text = agent.name
 
 
-def _publication_stmt(ps: etree._Element, record: Record, rid: str) -> None:
+def _publication_stmt(ps: Element, record: Record, rid: str) -> None:
     sub(ps, "publisher").text = EDITION_PUBLISHER
     sub(ps, "idno", type="edition").text = rid
     av = sub(ps, "availability", status="restricted" if record.meta.rights else "unknown")
@@ -87,7 +85,7 @@ def _publication_stmt(ps: etree._Element, record: Record, rid: str) -> None:
         _text_with_emails(sub(av, "p"), para)
 
 
-def _text_with_emails(parent: etree._Element, text: str) -> None:
+def _text_with_emails(parent: Element, text: str) -> None:
     pos = 0
     for m in re.finditer(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]", text):
         add_text(parent, text[pos:m.start()])
@@ -101,7 +99,7 @@ def _text_with_emails(parent: etree._Element, text: str) -> None:
     add_text(parent, text[pos:])
 
 
-def _ms_desc(source: etree._Element, record: Record, rid: str) -> None:
+def _ms_desc(source: Element, record: Record, rid: str) -> None:
     archives = record.meta.archives
     if not archives:
         return
@@ -140,7 +138,7 @@ LANGUAGES = {"russian": "ru", "chinese": "zh", "korean": "ko", "romanian": "ro",
              "serbo-croatian": "sh", "italian": "it", "spanish": "es"}
 
 
-def _text_lang(parent: etree._Element, language: str | None) -> None:
+def _text_lang(parent: Element, language: str | None) -> None:
     """The original's language: from the page's Language field, else from the archive (Russian)."""
     code = LANGUAGES.get((language or "").strip().lower(), None if language else "ru")
     sub(parent, "textLang", mainLang=code).text = (
@@ -148,7 +146,7 @@ def _text_lang(parent: etree._Element, language: str | None) -> None:
         "Wilson Center Digital Archive.")
 
 
-def _wcda_bibl(source: etree._Element, record: Record, rid: str) -> None:
+def _wcda_bibl(source: Element, record: Record, rid: str) -> None:
     """The page's own account of the document, labels kept as printed."""
     meta = record.meta
     bibl = sub(source, "bibl", type="WCDA")
@@ -172,7 +170,7 @@ def _wcda_bibl(source: etree._Element, record: Record, rid: str) -> None:
         sub(bibl, "idno", type="URI").text = meta.uri
 
 
-def _funder_sentence(bibl: etree._Element, record: Record) -> None:
+def _funder_sentence(bibl: Element, record: Record) -> None:
     text = record.meta.funder_sentence
     prefix = FUNDER_PREFIX.match(text)
     cut = prefix.end() if prefix else 0
@@ -181,7 +179,7 @@ def _funder_sentence(bibl: etree._Element, record: Record) -> None:
     add_text(bibl, " " if text.endswith(".") else ". ")
 
 
-def _wrap(parent: etree._Element, text: str, names: list[str], tag: str, record: Record) -> None:
+def _wrap(parent: Element, text: str, names: list[str], tag: str, record: Record) -> None:
     """Write ``text`` with each of ``names`` wrapped in ``tag`` (with its register ref)."""
     pos = 0
     for name in names:
@@ -194,7 +192,7 @@ def _wrap(parent: etree._Element, text: str, names: list[str], tag: str, record:
     add_text(parent, text[pos:])
 
 
-def _info_field(bibl: etree._Element, field: InfoField, record: Record, rid: str) -> None:
+def _info_field(bibl: Element, field: InfoField, record: Record, rid: str) -> None:
     meta = record.meta
     language = field.label in ("Language", "Original Language")
     if field.printed and field.label:
@@ -235,7 +233,7 @@ def _info_field(bibl: etree._Element, field: InfoField, record: Record, rid: str
     add_text(bibl, ". " if not value.endswith(".") else " ")
 
 
-def _encoding_desc(ed: etree._Element, record: Record) -> None:
+def _encoding_desc(ed: Element, record: Record) -> None:
     decl = sub(ed, "editorialDecl")
     furniture = sorted(dict.fromkeys(" ".join(f.replace("\u2022", " ").split()) for f in record.meta.furniture))
     removed = (": " + "; ".join(f"\"{f}\"" for f in furniture)) if furniture else " (none on this page)"
@@ -248,7 +246,7 @@ def _encoding_desc(ed: etree._Element, record: Record) -> None:
                          "edition (tei/register.xml).")
 
 
-def _profile_desc(pd: etree._Element, record: Record) -> None:
+def _profile_desc(pd: Element, record: Record) -> None:
     meta = record.meta
     if meta.summary:
         abstract = sub(pd, "abstract")

@@ -7,6 +7,7 @@ knows about click, printing or exit codes (see ``toolchain.errors.ExitCode``).
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 import traceback
@@ -232,6 +233,16 @@ def validate(paths, schema, fmt, register):
                      else ExitCode.PROBLEMS if report.errors else ExitCode.OK)
 
 
+def _interrupted() -> None:
+    """Ctrl-C or kill: everything was unwound (temporary files removed, workers killed); end
+    now, without the exit handlers of multiprocessing, which could wait for ever on a lock a
+    killed worker held."""
+    click.echo("interrupted", err=True)
+    sys.stderr.flush()
+    sys.stdout.flush()
+    os._exit(130)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning library errors into one line and an exit code."""
     verbose = "--verbose" in (argv if argv is not None else sys.argv[1:])
@@ -243,15 +254,11 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         raise SystemExit(ExitCode.USAGE) from None
-    except click.exceptions.Abort:
-        click.echo("interrupted", err=True)
-        raise SystemExit(130) from None
+    except (click.exceptions.Abort, KeyboardInterrupt):  # click reports Ctrl-C as Abort
+        _interrupted()
     except ToolError as exc:
         click.echo(f"tei-tool: {exc}", err=True)
         raise SystemExit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
-        raise SystemExit(130) from None
     except SystemExit:
         raise
     except Exception as exc:  # noqa: BLE001 - the one place that catches everything

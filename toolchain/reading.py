@@ -94,7 +94,11 @@ def read_and_link(paths: list[Path], register, read_many: ReadMany, unlinked: st
     Returns the final readings by path, the linked records by path and the linking warnings."""
     names_before = register.gazetteer_names()
     readings: dict[str, Reading] = {}
-    records, diags = _link(read_many(paths), readings, register, unlinked)
+    first = read_many(paths)
+    try:
+        records, diags = _link(first, readings, register, unlinked)
+    finally:  # a reading that stops (Ctrl-C, kill, an error) stops its workers now
+        getattr(first, "close", lambda: None)()
     if register.changed:
         new_names = register.gazetteer_names() - names_before
         stale = [Path(r.path) for r in readings.values()

@@ -93,12 +93,14 @@ def build_lock(out: Path) -> Iterator[None]:
 
 
 Progress = Callable[[str, int, int], None]
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def _init_worker(init: Callable, args: tuple) -> None:
-    """Worker set-up: the main process alone handles Ctrl-C and kill (and then stops the workers)."""
+    """Worker set-up: the main process alone handles Ctrl-C (and then stops the workers)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked while the pool started
     init(*args)
 
 
@@ -133,15 +135,43 @@ class _Runner:
             return
         chunk = max(1, len(items) // (self.jobs * 8))
         context = multiprocessing.get_context("fork")
-        # leaving the block terminates the workers, so Ctrl-C or kill never waits on them
-        with context.Pool(min(self.jobs, len(items)), _init_worker, (self.init, self.init_args)) as pool:
-            yield from self._progress(pool.imap(_call, ((fn, args) for args in items), chunk), len(items))
+        # Ctrl-C and kill wait while the pool starts (a signal handled while forking is lost),
+        # and the pool's threads, started meanwhile, never receive them: the main thread does
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        try:
+            pool = context.Pool(min(self.jobs, len(items)), _init_worker, (self.init, self.init_args))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        try:
+            yield from self._progress(_waking(pool.imap(_call, ((fn, args) for args in items), chunk),
+                                              len(items)), len(items))
+        except BaseException:
+            # Ctrl-C, kill or an error: the workers are killed, not terminated: Pool.terminate
+            # waits for the task queue's lock, which a worker killed at the wrong moment (or
+            # one started again by the pool meanwhile) may hold for ever
+            for worker in multiprocessing.active_children():
+                worker.kill()
+            raise
+        pool.terminate()
 
     def _progress(self, results, total: int) -> Iterator:
         for i, r in enumerate(results, start=1):
             yield r
             if self.progress:
                 self.progress(self.stage, i, total)
+
+
+def _waking(results, total: int) -> Iterator:
+    """``results`` of ``Pool.imap``, waiting in short steps: a signal (kill, Ctrl-C) that the
+    system hands to one of the pool's threads only sets a flag, which the main thread must
+    wake up to see; a wait without end would never see it."""
+    for _ in range(total):
+        while True:
+            try:
+                yield results.next(timeout=0.2)
+                break
+            except multiprocessing.TimeoutError:
+                continue
 
 
 def build(sources: list[Path], out: Path, tei_dir: Path, jobs: int | None = None,

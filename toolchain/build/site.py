@@ -28,7 +28,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolchain import xmlio
-from toolchain.build.state import BuildState
+from toolchain.build.state import STATE_DIR, BuildState
 from toolchain.publish.html import (CSS_FILE, DEFAULT_TITLE, HTML_XSL, SITE_PAGES, TeiInput,
                                     edition_xml, page_stem)
 from toolchain.publish.xslt import Transformer
@@ -43,9 +43,8 @@ _POINTERS = etree.XPath(" | ".join(f"descendant-or-self::*/@{a}" for a in ("ref"
 #: runs of a small rebuild still spread over the workers.
 RUN = 16
 #: Where the build keeps each document's summary (``<stem>.xml``), relative to its output
-#: folder: in the state folder (pipeline.STATE_DIR, which imports this module), next to
-#: the manifest.
-SUMMARY_DIR = Path(".tei-tool") / "site"
+#: folder: in the state folder, next to the manifest.
+SUMMARY_DIR = Path(STATE_DIR) / "site"
 
 
 def date_key(root: etree._Element) -> str:

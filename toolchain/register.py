@@ -289,8 +289,10 @@ class Register:
         if self._org_place_rx is None:
             names = sorted({n for k in ("org", "place") for n, _ in self.names[k]}, key=len, reverse=True)
             self._kind_of = {n: k for k in ("org", "place") for n, _ in self.names[k]}
-            self._org_place_rx = re.compile(
-                r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(n) for n in names)) if names else None
+            # the look-behind after each name's first letter (same meaning) lets the regex
+            # engine skip to the names' first letters instead of trying every name everywhere
+            self._org_place_rx = re.compile(r"(?:%s)(?![\w-])" % "|".join(
+                re.escape(n[0]) + r"(?<![\w-].)" + re.escape(n[1:]) for n in names)) if names else None
         if self._org_place_rx is None:
             return []
         return [(m.start(), m.end(), self._kind_of[m.group()]) for m in self._org_place_rx.finditer(text)]

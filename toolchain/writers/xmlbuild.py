@@ -8,8 +8,6 @@ time of writing a document; these are plain Python objects and one string join.
 """
 from __future__ import annotations
 
-import re
-
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_ID = f"{{{XML_NS}}}id"
@@ -22,9 +20,14 @@ abstract langUsage particDesc listPerson textClass keywords revisionDesc text bo
 availability classDecl taxonomy category standOff listOrg listPlace person org place""".split())
 
 
+#: Attribute names as written (the writers use the ``xml:`` attributes and plain names only).
+_ATTR_NAMES = {XML_ID: "xml:id", XML_LANG: "xml:lang"}
+
+
 class Element:
-    """A TEI element (``tag`` is its local name); attributes keep the order they were set in,
-    an attribute set again keeps its place (as in libxml2)."""
+    """A TEI element (``tag`` is its local name); attributes (``attrib``, by their names as
+    written) keep the order they were set in, an attribute set again keeps its place (as in
+    libxml2)."""
 
     __slots__ = ("tag", "attrib", "text", "tail", "_children")
 
@@ -36,10 +39,10 @@ class Element:
         self._children: list[Element] = []
 
     def set(self, key: str, value: str) -> None:
-        self.attrib[key] = value
+        self.attrib[_ATTR_NAMES.get(key, key)] = value
 
     def get(self, key: str, default: str | None = None) -> str | None:
-        return self.attrib.get(key, default)
+        return self.attrib.get(_ATTR_NAMES.get(key, key), default)
 
     def append(self, child: Element) -> None:
         self._children.append(child)
@@ -97,28 +100,31 @@ def indent(root: Element, level: int = 0, step: str = " ") -> None:
         root[-1].tail = "\n" + step * level
 
 
-#: Attribute names as written (the writers use the ``xml:`` attributes and plain names only).
-_ATTR_NAMES = {XML_ID: "xml:id", XML_LANG: "xml:lang"}
-#: What XML 1.0 cannot hold (lxml refuses such strings with this ValueError too).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: The control characters XML 1.0 cannot hold (all but tab, newline and carriage return).
+_CONTROLS = bytes(c for c in range(32) if c not in b"\t\n\r")
 
 
 def tostring(root: Element) -> bytes:
     """The document of ``root`` (TEI namespace declared on it) as UTF-8 bytes with an XML
     declaration: the bytes ``lxml.etree.tostring(tree, xml_declaration=True,
-    encoding="UTF-8")`` writes for the same tree."""
+    encoding="UTF-8")`` writes for the same tree.
+
+    What XML cannot hold is refused with ValueError, as lxml refuses it: a control
+    character, U+FFFE or U+FFFF (checked on the bytes: two scans in C), a lone surrogate
+    (by the encoder)."""
     out = ["<?xml version='1.0' encoding='UTF-8'?>\n"]
     _write(root, out, f' xmlns="{TEI_NS}"')
-    text = "".join(out)
-    if _NOT_XML.search(text):
+    data = "".join(out).encode("utf-8")
+    if len(data.translate(None, _CONTROLS)) != len(data) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
         raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or "
                          "control characters")
-    return text.encode("utf-8")
+    return data
 
 
 def _write(node: Element, out: list[str], namespace: str = "") -> None:
-    start = "<" + node.tag + namespace + "".join(
-        [f' {_ATTR_NAMES.get(k, k)}="{_escape_attr(v)}"' for k, v in node.attrib.items()])
+    start = "<" + node.tag + namespace
+    if node.attrib:
+        start += "".join([f' {k}="{_escape_attr(v)}"' for k, v in node.attrib.items()])
     if node.text is None and not node._children:
         out.append(start + "/>")
         return
@@ -134,10 +140,14 @@ def _write(node: Element, out: list[str], namespace: str = "") -> None:
 
 def _escape_text(text: str) -> str:
     """Character data as libxml2 escapes it."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    if "&" in text or "<" in text or ">" in text or "\r" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    return text
 
 
 def _escape_attr(value: str) -> str:
     """An attribute value (in double quotes) as libxml2 escapes it."""
-    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-            .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
+    if "&" in value or "<" in value or ">" in value or '"' in value or not value.isprintable():
+        return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
+    return value

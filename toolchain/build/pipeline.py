@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import resource
 import signal
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -104,9 +105,20 @@ def _init_worker(init: Callable, args: tuple) -> None:
     init(*args)
 
 
-def _call(job: tuple) -> object:
-    fn, args = job
-    return fn(*args)
+def _stop(pool) -> None:
+    """Stop a pool's workers at once (Ctrl-C, kill, an error). ``Pool.terminate`` first stops
+    the pool from starting new workers, but may then wait for ever for a queue lock that a
+    killed worker held: it gets two seconds, then every worker left is killed."""
+    stopper = threading.Thread(target=pool.terminate, daemon=True)
+    stopper.start()
+    stopper.join(timeout=2)
+    for worker in multiprocessing.active_children():
+        worker.kill()
+
+
+def _call_many(job: tuple) -> list:
+    fn, chunk = job
+    return [fn(*args) for args in chunk]
 
 
 class _Runner:
@@ -133,24 +145,21 @@ class _Runner:
             self.init(*self.init_args)
             yield from self._progress((fn(*args) for args in items), len(items))
             return
-        chunk = max(1, len(items) // (self.jobs * 8))
+        size = max(1, len(items) // (self.jobs * 8))
+        chunks = [items[i:i + size] for i in range(0, len(items), size)]
         context = multiprocessing.get_context("fork")
         # Ctrl-C and kill wait while the pool starts (a signal handled while forking is lost),
         # and the pool's threads, started meanwhile, never receive them: the main thread does
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
         try:
-            pool = context.Pool(min(self.jobs, len(items)), _init_worker, (self.init, self.init_args))
+            pool = context.Pool(min(self.jobs, len(chunks)), _init_worker, (self.init, self.init_args))
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         try:
-            yield from self._progress(_waking(pool.imap(_call, ((fn, args) for args in items), chunk),
-                                              len(items)), len(items))
+            results = _waking(pool.imap(_call_many, ((fn, chunk) for chunk in chunks)), len(chunks))
+            yield from self._progress((r for chunk in results for r in chunk), len(items))
         except BaseException:
-            # Ctrl-C, kill or an error: the workers are killed, not terminated: Pool.terminate
-            # waits for the task queue's lock, which a worker killed at the wrong moment (or
-            # one started again by the pool meanwhile) may hold for ever
-            for worker in multiprocessing.active_children():
-                worker.kill()
+            _stop(pool)
             raise
         pool.terminate()
 
@@ -162,9 +171,8 @@ class _Runner:
 
 
 def _waking(results, total: int) -> Iterator:
-    """``results`` of ``Pool.imap``, waiting in short steps: a signal (kill, Ctrl-C) that the
-    system hands to one of the pool's threads only sets a flag, which the main thread must
-    wake up to see; a wait without end would never see it."""
+    """``total`` results of ``Pool.imap``, waited for in short steps: a signal (kill, Ctrl-C)
+    is handled by the main thread only when it wakes up."""
     for _ in range(total):
         while True:
             try:

@@ -12,7 +12,7 @@ import functools
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolchain import __version__, xmlio
@@ -108,5 +108,12 @@ class BuildState:
             return cls()
 
     def save(self, path: Path) -> None:
-        data = asdict(self)
-        xmlio.atomic_write(path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+        """Write the manifest (compact JSON: thousands of documents), unless it is unchanged."""
+        data = {**vars(self), "docs": {stem: vars(doc) for stem, doc in self.docs.items()}}
+        text = json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8")
+        try:
+            if path.read_bytes() == text:
+                return
+        except OSError:
+            pass
+        xmlio.atomic_write(path, text)

@@ -16,7 +16,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-from wordfreq import zipf_frequency
 
 DICT_PATHS = (Path("/usr/share/dict/american-english"), Path("/usr/share/dict/words"))
 
@@ -48,6 +47,8 @@ def is_english(token: str) -> bool:
     lower, _ = _dictionary()
     if low in lower:
         return True
+    from wordfreq import zipf_frequency  # imported on first use: a build with nothing to read skips it
+
     return zipf_frequency(low, "en") >= COMMON_ZIPF and token.lower() == token
 
 

@@ -13,6 +13,7 @@ output is the same byte for byte whatever the number of jobs.
 """
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import multiprocessing
 import os
@@ -102,7 +103,20 @@ def _init_worker(init: Callable, args: tuple) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked while the pool started
+    _end_with_parent()
     init(*args)
+
+
+def _end_with_parent() -> None:
+    """Linux: the worker gets SIGTERM when the thread that started it ends, so a worker the
+    pool started while the build was being stopped cannot outlive it (holding its lock)."""
+    try:
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # it ended before prctl
+        os._exit(1)
 
 
 def _stop(pool) -> None:
@@ -112,8 +126,13 @@ def _stop(pool) -> None:
     stopper = threading.Thread(target=pool.terminate, daemon=True)
     stopper.start()
     stopper.join(timeout=2)
-    for worker in multiprocessing.active_children():
-        worker.kill()
+    for _ in range(10):  # a worker the pool was starting meanwhile shows up a moment later
+        alive = multiprocessing.active_children()
+        for worker in alive:
+            worker.kill()
+        if not alive:
+            break
+        time.sleep(0.05)
 
 
 def _call_many(job: tuple) -> list:
@@ -122,7 +141,12 @@ def _call_many(job: tuple) -> list:
 
 
 class _Runner:
-    """Maps a worker function over items, in a pool or (jobs=1) in this process; order kept."""
+    """Maps a worker function over items, in a pool or (jobs=1) in this process; order kept.
+
+    Each ``imap`` starts and ends its own pool, unless the runner is used as a context
+    manager: then one pool serves every call until the block ends (its workers keep what
+    they learnt, such as the lexicon's caches, from one batch to the next).
+    """
 
     def __init__(self, jobs: int, init: Callable, init_args: tuple, stage: str = "",
                  progress: Progress | None = None):
@@ -131,6 +155,18 @@ class _Runner:
         self.init_args = init_args
         self.stage = stage
         self.progress = progress
+        self._keep = False
+        self._pool = None
+
+    def __enter__(self) -> "_Runner":
+        self._keep = True
+        return self
+
+    def __exit__(self, kind, exc, tb) -> None:
+        self._keep = False
+        if self._pool is not None:
+            (self._pool.terminate if kind is None else lambda: _stop(self._pool))()
+            self._pool = None
 
     def map(self, fn: Callable, *iterables) -> list:
         return list(self.imap(fn, *iterables))
@@ -147,21 +183,29 @@ class _Runner:
             return
         size = max(1, len(items) // (self.jobs * 8))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
-        context = multiprocessing.get_context("fork")
-        # Ctrl-C and kill wait while the pool starts (a signal handled while forking is lost),
-        # and the pool's threads, started meanwhile, never receive them: the main thread does
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
-        try:
-            pool = context.Pool(min(self.jobs, len(chunks)), _init_worker, (self.init, self.init_args))
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        pool = self._pool or self._start(self.jobs if self._keep else min(self.jobs, len(chunks)))
         try:
             results = _waking(pool.imap(_call_many, ((fn, chunk) for chunk in chunks)), len(chunks))
             yield from self._progress((r for chunk in results for r in chunk), len(items))
         except BaseException:
             _stop(pool)
+            self._pool = None
             raise
-        pool.terminate()
+        if not self._keep:
+            pool.terminate()
+
+    def _start(self, size: int):
+        context = multiprocessing.get_context("fork")
+        # Ctrl-C and kill wait while the pool starts (a signal handled while forking is lost),
+        # and the pool's threads, started meanwhile, never receive them: the main thread does
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        try:
+            pool = context.Pool(size, _init_worker, (self.init, self.init_args))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        if self._keep:
+            self._pool = pool
+        return pool
 
     def _progress(self, results, total: int) -> Iterator:
         for i, r in enumerate(results, start=1):
@@ -240,26 +284,30 @@ def _convert(sources: list[Path], tei_dir: Path, state: BuildState, jobs: int,
         return
     tei_dir.mkdir(parents=True, exist_ok=True)
     register = Register.load(tei_dir / REGISTER_FILE)
-    for start in range(0, len(todo), CHUNK):  # in batches: memory stays flat however many sources
-        records = _read_and_link(todo[start:start + CHUNK], register, jobs, result, progress)
-        register.save()
-        runner = _Runner(jobs, workers.init, (None, False), "write TEI", progress)
-        targets = [str(tei_dir / f"{Path(p).stem}.xml") for p in records]
-        with result.timed("convert: write"):
-            written = runner.map(workers.write, records.values(), targets)
-            xmlio.replace_all([(tmp, Path(target)) for target, tmp, _ in written if tmp is not None])
-        for (_, _, tei_hash), src in zip(written, records):
-            state.docs[Path(src).stem] = DocState(source=src_hashes[src], tei=tei_hash)
-        result.converted += len(records)
+    register.save()  # workers read the register from its file
+    # one pool for every batch: its workers keep their caches; they read the register again
+    # whenever its file changed (workers.read)
+    with _Runner(jobs, workers.init, (str(register.path), False), "", progress) as runner:
+        for start in range(0, len(todo), CHUNK):  # in batches: memory stays flat
+            records = _read_and_link(todo[start:start + CHUNK], register, runner, result)
+            register.save()
+            runner.stage = "write TEI"
+            targets = [str(tei_dir / f"{Path(p).stem}.xml") for p in records]
+            with result.timed("convert: write"):
+                written = runner.map(workers.write, records.values(), targets)
+                xmlio.replace_all([(tmp, Path(target)) for target, tmp, _ in written if tmp is not None])
+            for (_, _, tei_hash), src in zip(written, records):
+                state.docs[Path(src).stem] = DocState(source=src_hashes[src], tei=tei_hash)
+            result.converted += len(records)
 
 
-def _read_and_link(batch: list[Path], register: Register, jobs: int, result: BuildResult,
-                   progress: Progress | None) -> dict[str, Record]:
+def _read_and_link(batch: list[Path], register: Register, runner: _Runner,
+                   result: BuildResult) -> dict[str, Record]:
     """Read a batch in the workers and link it in this process (``reading.read_and_link``)."""
 
     def read_many(paths: list[Path]) -> Iterator[Reading]:
         register.save()  # workers read the register from its file (linking goes on meanwhile)
-        runner = _Runner(jobs, workers.init, (str(register.path), False), "read sources", progress)
+        runner.stage = "read sources"
         with result.timed("convert: read and link"):
             yield from runner.imap(workers.read, map(str, paths), map(display_path, paths))
 

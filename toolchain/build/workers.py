@@ -17,21 +17,38 @@ from toolchain.register import Register
 from toolchain.writers.tei import write_tei
 
 _register: Register | None = None
+_register_path: Path | None = None
+_register_stamp: tuple | None = None
 _validator = None
 
 
 def init(register_path: str | None, validate: bool) -> None:
     """Per-worker set-up: the register (read-only here) and the compiled validator."""
-    global _register, _validator
-    _register = Register.load(Path(register_path)) if register_path else None
+    global _register_path, _register_stamp, _validator
+    _register_path = Path(register_path) if register_path else None
+    _register_stamp = None
+    _load_register()
     if validate:
         from toolchain.validate import Validator
 
         _validator = Validator(schema="project")
 
 
+def _load_register() -> None:
+    """(Re)load the register when its file changed since this worker last read it: a worker
+    serves several batches, between which the main process saves the grown register."""
+    global _register, _register_stamp
+    if _register_path is None:
+        return
+    st = _register_path.stat()
+    stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+    if stamp != _register_stamp:
+        _register, _register_stamp = Register.load(_register_path), stamp
+
+
 def read(path: str, display: str) -> Reading:
     """Read one source page into a record (no linking: that is sequential, in the main process)."""
+    _load_register()
     return read_page(Path(path), _register, display)
 
 

@@ -18,7 +18,7 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import IO, Iterator, TextIO
 
 from lxml import etree
 
@@ -98,12 +98,7 @@ def atomic_write(path: str | os.PathLike, data: bytes, durable: bool = True) -> 
     which generated pages, cheap to make again, skip.
     """
     target = Path(path)
-    tmp = write_temp(target, data, durable)
-    try:
-        os.replace(tmp, target)
-    except BaseException:
-        _unlink(tmp)
-        raise
+    _replace(write_temp(target, data, durable), target)
 
 
 @contextmanager
@@ -111,34 +106,41 @@ def atomic_text(path: str | os.PathLike, durable: bool = True) -> Iterator[TextI
     """A text file (UTF-8, newlines as written) that replaces ``path`` atomically when the
     block ends without error: for outputs written piece by piece, never held whole."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-            if durable:
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        _unlink(tmp)
-        raise
+    with _temp_beside(target, durable, text=True) as (fh, tmp):
+        yield fh
+    _replace(tmp, target)
 
 
 def write_temp(target: Path, data: bytes, durable: bool = False) -> Path:
     """Write ``data`` to a new temporary file beside ``target`` (see ``replace_all``)."""
+    with _temp_beside(target, durable, text=False) as (fh, tmp):
+        fh.write(data)
+    return tmp
+
+
+@contextmanager
+def _temp_beside(target: Path, durable: bool, text: bool) -> Iterator[tuple[IO, Path]]:
+    """A new temporary file ``.<name>.<random>.tmp`` beside ``target``, open for writing;
+    flushed to disk at the end when ``durable``, removed if the block fails."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        with (os.fdopen(fd, "w", encoding="utf-8", newline="") if text else os.fdopen(fd, "wb")) as fh:
+            yield fh, Path(tmp)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
     except BaseException:
         _unlink(tmp)
         raise
-    return Path(tmp)
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        _unlink(tmp)
+        raise
 
 
 def replace_all(pairs: list[tuple[Path, Path]], durable: bool = True) -> None:

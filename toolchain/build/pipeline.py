@@ -164,9 +164,13 @@ class _Runner:
 
     def __exit__(self, kind, exc, tb) -> None:
         self._keep = False
-        if self._pool is not None:
-            (self._pool.terminate if kind is None else lambda: _stop(self._pool))()
-            self._pool = None
+        if self._pool is None:
+            return
+        if kind is None:
+            self._pool.terminate()
+        else:
+            _stop(self._pool)
+        self._pool = None
 
     def map(self, fn: Callable, *iterables) -> list:
         return list(self.imap(fn, *iterables))
@@ -284,9 +288,8 @@ def _convert(sources: list[Path], tei_dir: Path, state: BuildState, jobs: int,
         return
     tei_dir.mkdir(parents=True, exist_ok=True)
     register = Register.load(tei_dir / REGISTER_FILE)
-    register.save()  # workers read the register from its file
     # one pool for every batch: its workers keep their caches; they read the register again
-    # whenever its file changed (workers.read)
+    # whenever its file changed (workers.read; read_many saves it first)
     with _Runner(jobs, workers.init, (str(register.path), False), "", progress) as runner:
         for start in range(0, len(todo), CHUNK):  # in batches: memory stays flat
             records = _read_and_link(todo[start:start + CHUNK], register, runner, result)
@@ -322,13 +325,11 @@ def _validate(tei_files: list[Path], facts: RegisterFacts, state: BuildState, pr
               result: BuildResult, progress: Progress | None) -> None:
     """Validate the TEI files whose content or schemas changed, or whose pointers into the
     register now land elsewhere; replay the diagnostics of the others."""
-    todo, keys = [], {}
+    todo = []
     for path in tei_files:
         doc = state.docs.setdefault(path.stem, DocState())
-        tei_hash = file_sha(path)
-        doc.tei = tei_hash
-        keys[str(path)] = _valid_key(doc, prints["validate"], facts)
-        if doc.valid_key != keys[str(path)]:
+        doc.tei = file_sha(path)
+        if doc.valid_key != _valid_key(doc, prints["validate"], facts):
             todo.append(str(path))
     runner = _Runner(jobs, workers.init, (None, True), "validate", progress)
     for target, diags, date_key, named in runner.map(workers.check, todo):
@@ -395,9 +396,9 @@ def _publish(tei_files: list[Path], out: Path, tei_dir: Path, state: BuildState,
             publishing.pdf_outputs(tei_files, out, state, sha(f"{docs_key}|{prints['pdf']}".encode()), result)
     if "json" in publish:
         with result.timed("export"):
+            runner = _Runner(jobs, publishing.init_export, (str(register),), "export", progress)
             publishing.data_exports(tei_files, out, register, state, facts.labels, prints["export"],
-                                    lambda reg: _Runner(jobs, publishing.init_export, (reg,), "export",
-                                                        progress), result)
+                                    runner, result)
     if "html" in publish:
         runner = _Runner(jobs, site.init_site, (str(register) if register else None,),
                          "render pages", progress)

@@ -62,7 +62,7 @@ def _meta(cache: Path) -> Path:
 
 
 def data_exports(tei_files: list[Path], out: Path, register: Path | None, state: BuildState,
-                 labels: dict[str, str], fingerprint: str, runner_for, result) -> None:
+                 labels: dict[str, str], fingerprint: str, runner, result) -> None:
     """edition.json (checked against schema/export.schema.json) and edition.csv for DH projects.
 
     Each document is exported in a worker into a cache file when its TEI, the exporter or
@@ -72,7 +72,7 @@ def data_exports(tei_files: list[Path], out: Path, register: Path | None, state:
     from toolchain.export import ExportError
     from toolchain.register_tools import find_register
 
-    register = find_register(tei_files, register)
+    register = find_register(tei_files, register)  # the runner's workers read it
     cache = out / STATE_DIR / EXPORT_CACHE
     todo = []
     for path in tei_files:
@@ -81,8 +81,8 @@ def data_exports(tei_files: list[Path], out: Path, register: Path | None, state:
                   .encode())
         if doc.export_key != key or not _meta(cache / f"{path.stem}.json").is_file():
             todo.append((path, key))
-    failures = runner_for(str(register)).map(export_document, [str(p) for p, _ in todo],
-                                              [str(cache / f"{p.stem}.json") for p, _ in todo])
+    failures = runner.map(export_document, [str(p) for p, _ in todo],
+                          [str(cache / f"{p.stem}.json") for p, _ in todo])
     problem = next((f for f in failures if f), None)
     if problem:
         raise ExportError(problem)
@@ -113,7 +113,7 @@ def _write_export(tei_files: list[Path], cache: Path, register: Path, out: Path)
         for ref in meta["refs"]:
             used_in[ref].append(meta["id"])
     reg = register_record(Register(xmlio.parse_xml(register), register), used_in)
-    schema_check().check("register", reg, lambda path: "")
+    schema_check().check("register", reg)
     with xmlio.atomic_text(out / "edition.json") as fh:
         write_json(fh, ((cache / f"{p.stem}.json").read_text(encoding="utf-8") for p in tei_files), reg)
     with xmlio.atomic_text(out / "edition.csv") as fh:

@@ -27,18 +27,23 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_stamp(path: Path) -> tuple[int, int, int]:
+    """What changes whenever a file is written (an atomic write makes a new inode)."""
+    st = os.stat(path)
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
 def file_sha(path: Path) -> str | None:
     """The content hash of ``path`` (None if unreadable), computed once per version of the file
     in this process: a build asks for a TEI file's hash in several stages."""
     try:
-        st = os.stat(path)
-        return _file_sha(str(path), st.st_ino, st.st_mtime_ns, st.st_size)
+        return _file_sha(str(path), file_stamp(path))
     except OSError:
         return None
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _file_sha(path: str, inode: int, mtime_ns: int, size: int) -> str:
+def _file_sha(path: str, stamp: tuple[int, int, int]) -> str:
     with open(path, "rb") as fh:
         return sha(fh.read())
 

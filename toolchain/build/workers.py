@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from toolchain import __version__, xmlio
-from toolchain.build.state import sha
+from toolchain.build.state import file_stamp, sha
 from toolchain.diagnostics import Diagnostic
 from toolchain.model import Record
 from toolchain.reading import Reading, read_page
@@ -40,8 +40,7 @@ def _load_register() -> None:
     global _register, _register_stamp
     if _register_path is None:
         return
-    st = _register_path.stat()
-    stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+    stamp = file_stamp(_register_path)
     if stamp != _register_stamp:
         _register, _register_stamp = Register.load(_register_path), stamp
 

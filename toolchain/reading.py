@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from toolchain.diagnostics import Diagnostic
 from toolchain.errors import ToolError
@@ -85,38 +85,71 @@ def read_page(path: Path, register, display: str, encoding: str | None = None) -
 ReadMany = Callable[[list[Path]], Iterable[Reading]]
 
 
-def read_and_link(paths: list[Path], register, read_many: ReadMany, unlinked: str = "candidate"
+def read_and_link(paths: list[Path], register, read_many: ReadMany, unlinked: str = "candidate",
+                  done: Callable[[Record], None] | None = None
                   ) -> tuple[dict[str, Reading], dict[str, Record], list[Diagnostic]]:
     """Read ``paths`` (with ``read_many``, against the register as it is now), link the
     records in order and, when linking grew the register, read again the pages whose reading
-    would now differ and link the whole batch again (module docstring).
+    would now differ and link the whole batch again (module docstring). Linking overlaps
+    reading: each record is linked as soon as its reading (or its new reading) arrives.
 
-    Returns the final readings by path, the linked records by path and the linking warnings."""
+    ``done`` is called with each record, in order, once its links are final (the caller can
+    write it while the other pages are still being read). Returns the final readings by
+    path, the linked records by path and the linking warnings."""
     names_before = register.gazetteer_names()
     readings: dict[str, Reading] = {}
     first = read_many(paths)
     try:
         records, diags = _link(first, readings, register, unlinked)
-    finally:  # a reading that stops (Ctrl-C, kill, an error) stops its workers now
-        getattr(first, "close", lambda: None)()
+    finally:
+        _close(first)
     if register.changed:
         new_names = register.gazetteer_names() - names_before
         stale = [Path(r.path) for r in readings.values()
                  if r.answers is not None and not r.answers.still_hold(register, new_names)]
-        again = {r.path: r for r in read_many(stale)}
-        readings = {path: again.get(path, r) for path, r in readings.items()}
-        records, diags = _link(readings.values(), {}, register, unlinked)
+        final: dict[str, Reading] = {}
+        again = read_many(stale)
+        try:
+            records, diags = _link(_in_order(readings, {str(p) for p in stale}, iter(again)),
+                                   final, register, unlinked, done)
+        finally:
+            _close(again)
+        readings = final
+    elif done:
+        for record in records.values():
+            done(record)
     return readings, records, diags
 
 
-def _link(new: Iterable[Reading], readings: dict[str, Reading], register, unlinked: str
-          ) -> tuple[dict[str, Record], list]:
+def _close(readings: Iterable[Reading]) -> None:
+    """A reading that stops early (Ctrl-C, kill, an error) stops its workers at once."""
+    getattr(readings, "close", lambda: None)()
+
+
+def _in_order(readings: dict[str, Reading], stale: set[str], again: Iterator[Reading]
+              ) -> Iterator[Reading]:
+    """The batch's readings in order, each stale one replaced by its new reading as soon as
+    that arrives (``again``: the new readings in order; a page it lacks keeps its reading)."""
+    early: dict[str, Reading] = {}
+    for path, reading in readings.items():
+        while path in stale and path not in early:
+            new = next(again, None)
+            if new is None:
+                break
+            early[new.path] = new
+        yield early.pop(path, reading)
+
+
+def _link(new: Iterable[Reading], readings: dict[str, Reading], register, unlinked: str,
+          done: Callable[[Record], None] | None = None) -> tuple[dict[str, Record], list]:
     """Link every record read, in order, as it comes (noted in ``readings``); linking a record
-    again replaces its earlier links."""
+    again replaces its earlier links. ``done`` gets each record once linked."""
     records, diags = {}, []
     for reading in new:
         readings[reading.path] = reading
         if reading.record is not None:
             records[reading.path] = record = reading.record
             diags += link_record(record, register, unlinked)
+            if done:
+                done(record)
     return records, diags

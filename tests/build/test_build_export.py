@@ -41,15 +41,15 @@ def test_export_equals_tei_tool_export_and_is_redone_only_where_needed(tmp_path)
         shutil.copy(s, src / s.name)
     out = tmp_path / "out"
     first_build = _build(src, out)
-    assert {"convert: read and link", "convert: write", "convert", "validate", "export"} <= set(first_build.stages)
-    assert "tei-tool build: convert: read and link " in first_build.timings()  # what --timings prints
+    assert {"convert: read, link and write", "convert", "validate", "export"} <= set(first_build.stages)
+    assert "tei-tool build: convert: read, link and write " in first_build.timings()  # what --timings prints
     _assert_same_as_export(out)
     first = _cache_times(out)
     assert set(first) == {s.stem for s in SOURCES}
 
     again = _build(src, out)  # nothing changed: nothing exported
     assert again.published == [] and _cache_times(out) == first
-    assert "convert: read and link" not in again.stages
+    assert "convert: read, link and write" not in again.stages
 
     # a new main name for an entry that one document names as a participant: that document's
     # export shows the name, so it (and only the documents naming that entry) is exported again

@@ -72,3 +72,43 @@ def test_only_pages_whose_reading_changes_are_read_again(tmp_path):
     assert len(every) == 2
     assert {k: write_tei(r, "test") for k, r in again.items()} == \
         {k: write_tei(r, "test") for k, r in records.items()}
+
+
+def _lazy_reads(register: Register, log: list):
+    """A ``read_many`` that logs when each reading is made: all at once the first time (as
+    workers read against the register before the batch), one at a time after."""
+    def read_many(batch):
+        for p in batch:
+            log.append(("read", p.stem))
+            yield read_page(p, register, p.name)
+    return lambda batch: read_many(batch) if log else list(read_many(batch))
+
+
+def test_each_record_is_done_once_in_order_with_its_final_links_while_pages_are_read_again(tmp_path):
+    paths = _batch(tmp_path)
+    paths.insert(1, tmp_path / "a2.txt")  # a second page read again: "b" is done before it is read
+    paths[1].write_text(PAGES["b"], encoding="utf-8")
+    register, log, at_done = Register.load(tmp_path / "register.xml"), [], {}
+
+    def done(record):
+        log.append(("done", record.stem))
+        at_done[record.path] = write_tei(record, "test")
+
+    _, records, _ = read_and_link(paths, register, _lazy_reads(register, log), done=done)
+    assert [stem for what, stem in log if what == "done"] == ["a", "a2", "b", "c"]
+    assert at_done == {k: write_tei(r, "test") for k, r in records.items()}  # links were final
+    second = log[log.index(("read", "c")) + 1:]  # after the first reading of the batch
+    assert second.index(("done", "a")) < second.index(("read", "b"))  # linked without waiting
+
+
+def test_a_page_missing_from_the_second_reading_keeps_its_first_reading(tmp_path):
+    paths = _batch(tmp_path)
+    register, calls = Register.load(tmp_path / "register.xml"), []
+
+    def read_many(batch):
+        calls.append(batch)
+        return [read_page(p, register, p.name) for p in batch] if len(calls) == 1 else []
+
+    readings, records, _ = read_and_link(paths, register, read_many)
+    assert list(readings) == [str(p) for p in paths] and len(calls) == 2
+    assert 'ref="reg:' not in write_tei(records[str(paths[1])], "test").decode().split("<body>")[1]

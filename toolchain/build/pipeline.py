@@ -28,7 +28,7 @@ from typing import Callable, Iterator
 
 from lxml import etree
 
-from toolchain import xmlio
+from toolchain import __version__, xmlio
 from toolchain.build import publishing, site, workers
 from toolchain.build.state import STATE_DIR, BuildState, DocState, fingerprints, file_sha, sha
 from toolchain.convert import display_path, expand_sources
@@ -37,6 +37,7 @@ from toolchain.errors import LockedError, Location, UsageError
 from toolchain.model import Record
 from toolchain.reading import Reading, read_and_link
 from toolchain.register import Register
+from toolchain.writers.tei import write_tei
 
 _T = "{http://www.tei-c.org/ns/1.0}"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -177,20 +178,25 @@ class _Runner:
 
     def imap(self, fn: Callable, *iterables) -> Iterator:
         """The results one by one, in order, as the workers finish them (the caller can work
-        on the first while the workers make the next)."""
+        on the first while the workers make the next). The work is handed to the workers at
+        once, before the first result is asked for."""
         items = list(zip(*iterables))
-        if not items:
-            return
         if self.jobs <= 1 or len(items) < 2:
-            self.init(*self.init_args)
-            yield from self._progress((fn(*args) for args in items), len(items))
-            return
+            return self._here(fn, items)
         size = max(1, len(items) // (self.jobs * 8))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         pool = self._pool or self._start(self.jobs if self._keep else min(self.jobs, len(chunks)))
+        return self._collect(pool, pool.imap(_call_many, ((fn, chunk) for chunk in chunks)),
+                             len(chunks), len(items))
+
+    def _here(self, fn: Callable, items: list[tuple]) -> Iterator:
+        if items:
+            self.init(*self.init_args)
+            yield from self._progress((fn(*args) for args in items), len(items))
+
+    def _collect(self, pool, results, chunks: int, total: int) -> Iterator:
         try:
-            results = _waking(pool.imap(_call_many, ((fn, chunk) for chunk in chunks)), len(chunks))
-            yield from self._progress((r for chunk in results for r in chunk), len(items))
+            yield from self._progress((r for chunk in _waking(results, chunks) for r in chunk), total)
         except BaseException:
             _stop(pool)
             self._pool = None
@@ -290,35 +296,41 @@ def _convert(sources: list[Path], tei_dir: Path, state: BuildState, jobs: int,
     register = Register.load(tei_dir / REGISTER_FILE)
     # one pool for every batch: its workers keep their caches; they read the register again
     # whenever its file changed (workers.read; read_many saves it first)
-    with _Runner(jobs, workers.init, (str(register.path), False), "", progress) as runner:
+    with _Runner(jobs, workers.init, (str(register.path), False), "read sources", progress) as runner:
         for start in range(0, len(todo), CHUNK):  # in batches: memory stays flat
-            records = _read_and_link(todo[start:start + CHUNK], register, runner, result)
-            register.save()
-            runner.stage = "write TEI"
-            targets = [str(tei_dir / f"{Path(p).stem}.xml") for p in records]
-            with result.timed("convert: write"):
-                written = runner.map(workers.write, records.values(), targets)
-                xmlio.replace_all([(tmp, Path(target)) for target, tmp, _ in written if tmp is not None])
-            for (_, _, tei_hash), src in zip(written, records):
+            with result.timed("convert: read, link and write"):
+                written = _read_link_write(todo[start:start + CHUNK], register, tei_dir, runner, result)
+                register.save()
+                xmlio.replace_all([(tmp, target) for target, tmp, _ in written.values() if tmp is not None])
+            for src, (_, _, tei_hash) in written.items():
                 state.docs[Path(src).stem] = DocState(source=src_hashes[src], tei=tei_hash)
-            result.converted += len(records)
+            result.converted += len(written)
 
 
-def _read_and_link(batch: list[Path], register: Register, runner: _Runner,
-                   result: BuildResult) -> dict[str, Record]:
-    """Read a batch in the workers and link it in this process (``reading.read_and_link``)."""
+def _read_link_write(batch: list[Path], register: Register, tei_dir: Path, runner: _Runner,
+                     result: BuildResult) -> dict[str, tuple[Path, Path | None, str]]:
+    """Read a batch in the workers, link it in this process (``reading.read_and_link``) and
+    write each record's TEI as soon as its links are final, into a temporary file (renamed
+    by the caller after one flush to disk). Writing here costs less than sending the record
+    to a worker. Returns, by source: (target, temporary file or None when the file already
+    holds these bytes, hash of the TEI)."""
+    written: dict[str, tuple[Path, Path | None, str]] = {}
 
     def read_many(paths: list[Path]) -> Iterator[Reading]:
         register.save()  # workers read the register from its file (linking goes on meanwhile)
-        runner.stage = "read sources"
-        with result.timed("convert: read and link"):
-            yield from runner.imap(workers.read, map(str, paths), map(display_path, paths))
+        return runner.imap(workers.read, map(str, paths), map(display_path, paths))
 
-    readings, records, link_diags = read_and_link(batch, register, read_many)
+    def write(record: Record) -> None:
+        target = tei_dir / f"{record.stem}.xml"
+        data = write_tei(record, __version__)
+        unchanged = target.exists() and target.read_bytes() == data
+        written[record.path] = (target, None if unchanged else xmlio.write_temp(target, data), sha(data))
+
+    readings, records, link_diags = read_and_link(batch, register, read_many, done=write)
     for reading in readings.values():
         result.report.extend(reading.diagnostics)
     result.report.extend(link_diags)
-    return records
+    return written
 
 
 def _validate(tei_files: list[Path], facts: RegisterFacts, state: BuildState, prints: dict, jobs: int,

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from toolchain import __version__, xmlio
-from toolchain.build.state import file_stamp, sha
+from toolchain.build.state import file_stamp
 from toolchain.diagnostics import Diagnostic
-from toolchain.model import Record
 from toolchain.reading import Reading, read_page
 from toolchain.register import Register
-from toolchain.writers.tei import write_tei
 
 _register: Register | None = None
 _register_path: Path | None = None
@@ -49,17 +46,6 @@ def read(path: str, display: str) -> Reading:
     """Read one source page into a record (no linking: that is sequential, in the main process)."""
     _load_register()
     return read_page(Path(path), _register, display)
-
-
-def write(record: Record, target: str) -> tuple[str, Path | None, str]:
-    """Write a linked record as TEI into a temporary file beside ``target`` (the main process
-    renames the batch after one flush to disk); return (target, the temporary file or None
-    when the file already holds these bytes, hash of the TEI)."""
-    data = write_tei(record, __version__)
-    path = Path(target)
-    if path.exists() and path.read_bytes() == data:
-        return target, None, sha(data)
-    return target, xmlio.write_temp(path, data), sha(data)
 
 
 def check(target: str) -> tuple[str, list[Diagnostic], str, list[str]]:

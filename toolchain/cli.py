@@ -22,7 +22,7 @@ from toolchain.errors import ExitCode, ToolError
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok (warnings allowed), 1 problems found in the input, "
-    "2 usage error or unreadable input, 3 internal error."
+    "2 usage error or unreadable input, 3 internal error or a killed build worker."
 )
 
 

@@ -69,3 +69,10 @@ class EditedFileError(ToolError):
 
 class LockedError(ToolError):
     """Another tei-tool process holds the output folder."""
+
+
+class WorkerLostError(ToolError):
+    """A worker process of a build ended in the middle of its work (killed by the system for
+    lack of memory, or by hand): its results will never come, so the build stops."""
+
+    exit_code = ExitCode.INTERNAL

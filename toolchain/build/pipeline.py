@@ -33,7 +33,7 @@ from toolchain.build import publishing, site, workers
 from toolchain.build.state import STATE_DIR, BuildState, DocState, fingerprints, file_sha, sha
 from toolchain.convert import display_path, expand_sources
 from toolchain.diagnostics import Diagnostic, Report
-from toolchain.errors import LockedError, Location, UsageError
+from toolchain.errors import LockedError, Location, UsageError, WorkerLostError
 from toolchain.model import Record
 from toolchain.reading import Reading, read_and_link
 from toolchain.register import Register
@@ -186,17 +186,19 @@ class _Runner:
         size = max(1, len(items) // (self.jobs * 8))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         pool = self._pool or self._start(self.jobs if self._keep else min(self.jobs, len(chunks)))
-        return self._collect(pool, pool.imap(_call_many, ((fn, chunk) for chunk in chunks)),
-                             len(chunks), len(items))
+        workers = _worker_pids(pool)
+        results = _waking(pool.imap(_call_many, ((fn, chunk) for chunk in chunks)), len(chunks),
+                          lost=lambda: _worker_pids(pool) != workers)
+        return self._collect(pool, results, len(items))
 
     def _here(self, fn: Callable, items: list[tuple]) -> Iterator:
         if items:
             self.init(*self.init_args)
             yield from self._progress((fn(*args) for args in items), len(items))
 
-    def _collect(self, pool, results, chunks: int, total: int) -> Iterator:
+    def _collect(self, pool, chunks: Iterator[list], total: int) -> Iterator:
         try:
-            yield from self._progress((r for chunk in _waking(results, chunks) for r in chunk), total)
+            yield from self._progress((r for chunk in chunks for r in chunk), total)
         except BaseException:
             _stop(pool)
             self._pool = None
@@ -224,16 +226,28 @@ class _Runner:
                 self.progress(self.stage, i, total)
 
 
-def _waking(results, total: int) -> Iterator:
+def _waking(results, total: int, lost: Callable[[], bool]) -> Iterator:
     """``total`` results of ``Pool.imap``, waited for in short steps: a signal (kill, Ctrl-C)
-    is handled by the main thread only when it wakes up."""
+    is handled by the main thread only when it wakes up, and a worker that died meanwhile
+    (``lost``) is noticed: ``Pool`` replaces it but would wait for ever for its work."""
     for _ in range(total):
         while True:
             try:
                 yield results.next(timeout=0.2)
                 break
             except multiprocessing.TimeoutError:
-                continue
+                if lost():
+                    raise WorkerLostError(
+                        "a worker process ended in the middle of the build (killed by the "
+                        "system for lack of memory, or by hand); the files written so far are "
+                        "whole: run the build again (with fewer --jobs if memory is short)") from None
+
+
+def _worker_pids(pool) -> set[int]:
+    """The process ids of a pool's workers (``Pool._pool``: private, the same since Python
+    3.2). Workers never end on their own while the pool lives (no ``maxtasksperchild``),
+    so a changed set means one died and was replaced."""
+    return {worker.pid for worker in pool._pool}
 
 
 def build(sources: list[Path], out: Path, tei_dir: Path, jobs: int | None = None,

@@ -3,6 +3,7 @@ one build per output folder, and a killed build leaves only whole files behind."
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -41,7 +42,10 @@ def test_parallel_build_equals_sequential(tmp_path):
     par, out2 = make(tmp_path, "par", jobs=2)
     assert not seq.failed and not par.failed, seq.report.to_text()
     assert outputs(out1) == outputs(out2)
-    assert len([n for n in outputs(out1) if n.startswith("html/") and n.endswith(".html")]) == 3 + 3
+    assert len([n for n in outputs(out1) if n.count("/") == 1 and n.endswith(".html")]) == 3 + 3
+    register = (out1 / "html" / "register.html").read_text(encoding="utf-8")
+    entries = sorted(n.removeprefix("html/") for n in outputs(out1) if n.startswith("html/register/"))
+    assert entries and entries == sorted(set(re.findall(r'href="(register/[^"#]+)"', register)))
 
 
 def test_noop_rebuild_does_nothing(tmp_path):
@@ -94,8 +98,9 @@ def test_register_change_rerenders_the_register_page(tmp_path):
     # a new spelling changes no pointer's target: nothing to validate, and the document pages
     # (which link names by id) stay; the register page shows it (and equals a clean build below)
     assert again.converted == 0 and again.validated == 0
-    assert again.published == ["html (0 pages)"]
+    assert again.published == ["html (0 pages, 1 entry pages)"]  # the page of that entry
     assert "Kim Ir Sen" in (out / "html" / "register.html").read_text(encoding="utf-8")
+    assert "Kim Ir Sen" in (out / "html" / "register" / "p-kim-il-sung.html").read_text(encoding="utf-8")
     _same_as_clean(tmp_path, out, tmp_path / "src")
 
 
@@ -107,7 +112,7 @@ def test_stylesheet_change_rerenders_every_page(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "fingerprints", lambda: {**real(), "html": "edited stylesheets"})
     again, _ = make(tmp_path, "out")
     assert again.converted == 0 and again.validated == 0
-    assert again.published == ["html (3 pages)"]
+    assert again.published == [f"html (3 pages, {len(list((out / 'html' / 'register').glob('*.html')))} entry pages)"]
     _same_as_clean(tmp_path, out, tmp_path / "src")
 
 

@@ -28,13 +28,15 @@ def _build(tmp: Path, name: str = "out", jobs: int = 1):
 
 
 def _pages(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.html"))}
+    """Every page of a site: its own, the documents' and the entries' (register/)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.html"))}
 
 
 def test_build_pages_equal_tei_tool_html(tmp_path):
     _, out = _build(tmp_path, jobs=2)
     build_html([out / "tei"], tmp_path / "html")
-    assert len(_pages(out / "html")) == len(SOURCES) + 3
+    assert len([p for p in _pages(out / "html") if "/" not in p]) == len(SOURCES) + 3
+    assert len(_pages(out / "html")) > len(SOURCES) + 3 + 20  # the entry pages
     assert _pages(out / "html") == _pages(tmp_path / "html")
 
 
@@ -61,7 +63,7 @@ def test_a_lost_summary_makes_its_page_again(tmp_path):
     before = _pages(out / "html")
     (out / site.SUMMARY_DIR / f"{SOURCES[2].stem}.xml").unlink()
     again, _ = _build(tmp_path)
-    assert again.published == ["html (1 pages)"]
+    assert again.published == ["html (1 pages, 0 entry pages)"]
     assert (out / site.SUMMARY_DIR / f"{SOURCES[2].stem}.xml").is_file()
     assert _pages(out / "html") == before
 
@@ -78,6 +80,9 @@ def test_a_removed_document_leaves_the_site_and_its_summary(tmp_path):
     build_html([out / "tei"], tmp_path / "html")
     for name in ("index.html", "about.html", "register.html"):
         assert (out / "html" / name).read_bytes() == (tmp_path / "html" / name).read_bytes()
+    # the entry pages: those of entries only it named are gone, the others list it no more
+    assert {p: b for p, b in _pages(out / "html").items() if p.startswith("register/")} == \
+        {p: b for p, b in _pages(tmp_path / "html").items() if p.startswith("register/")}
 
 
 def test_a_repeated_encoding_desc_is_given_once(tmp_path, monkeypatch):
@@ -104,3 +109,25 @@ def test_a_repeated_encoding_desc_is_given_once(tmp_path, monkeypatch):
     assert "zz-copy2.html" in (pages / "index.html").read_text(encoding="utf-8")
     assert given[0].count(b"<encodingDesc") < len(files)
     assert sorted(p.name for p in pages.iterdir()) == sorted(f"{name}.html" for name in SITE_PAGES)
+
+
+def test_entry_pages_count_names_of_merged_entries_as_tei_tool_html_does(tmp_path):
+    """A name pointing to a retired entry (merged into another, @sameAs) counts for the entry
+    it was merged into, on the register page and on that entry's page."""
+    _, out = _build(tmp_path)
+    register = out / "tei" / "register.xml"
+    register.write_text(register.read_text(encoding="utf-8").replace(
+        '<person xml:id="p-kim-il-sung">',
+        '<person xml:id="p-old-kim" sameAs="reg:p-kim-il-sung"><persName type="main">Kim</persName>'
+        '</person>\n   <person xml:id="p-kim-il-sung">', 1), encoding="utf-8")
+    tei = out / "tei" / f"{SOURCES[3].stem}.xml"  # a document naming him
+    text = tei.read_text(encoding="utf-8")
+    assert 'ref="reg:p-kim-il-sung"' in text
+    tei.write_text(text.replace('ref="reg:p-kim-il-sung"', 'ref="reg:p-old-kim"', 1), encoding="utf-8")
+    again = build([tmp_path / "src"], out, out / "tei", jobs=2, publish=("html",))
+    assert not again.failed, again.report.to_text()
+    build_html([out / "tei"], tmp_path / "html")
+    assert _pages(out / "html") == _pages(tmp_path / "html")
+    page = (out / "html" / "register" / "p-kim-il-sung.html").read_text(encoding="utf-8")
+    assert f'href="../{SOURCES[3].stem}.html"' in page
+    assert not (out / "html" / "register" / "p-old-kim.html").exists()

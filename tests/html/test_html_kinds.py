@@ -84,7 +84,10 @@ def test_names_link_to_the_register_and_retired_ids_to_the_survivor(kinds_site):
     assert k02.xpath("//a[.='Kim']")[0].get("href") == "register.html#p-kim-il-sung"
     assert k02.xpath("//span[contains(@class,'unlinked')][.='Somebody']")
     register = parse_html((kinds_site / "register.html").read_bytes())
-    assert register.xpath("//li[@id='p-kim-il-sung']//a[@href='k02.html']")
+    assert register.xpath("//li[@id='p-kim-il-sung']//a[@href='register/p-kim-il-sung.html']")
+    entry = parse_html((kinds_site / "register" / "p-kim-il-sung.html").read_bytes())
+    assert entry.xpath("//ul[@class='reg-docs']//a[@href='../k02.html']")  # named as p-old-kim too
+    assert not (kinds_site / "register" / "p-old-kim.html").exists()  # retired: no page of its own
     assert register.xpath("//*[@id='p-old-kim']")  # outside links to the retired id still land
     assert not register.xpath("//*[@id='p-unused']")  # named in no document: not listed
     assert register.xpath("//li[@id='p-kim-il-sung']//span[@lang='ko-Hang'][.='김일성']")

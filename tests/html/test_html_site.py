@@ -122,11 +122,22 @@ def test_register_back_links_reach_every_naming_document(site):
     entries = [e for e in entries if "reg-entry" in e.get("class")]
     assert len(entries) > 20
     for entry in entries:
-        back = [a.get("href") for a in entry.iter("a")]
-        assert back, entry.get("id")
+        xid = entry.get("id")
+        (to_page,) = [a for a in entry.iter("a")]  # the count of documents links to its page
+        assert to_page.get("href") == f"register/{xid}.html"
+        page = parse_html((site / to_page.get("href")).read_bytes())
+        assert page.find(".//h1").text == entry.find("p[@class='reg-name']").text
+        assert page.xpath(f"//a[@href='../register.html#{xid}']")  # and back to the entry
+        back = [a.get("href") for a in page.find(".//ul[@class='reg-docs']").iter("a")]
+        n = int(to_page.text.split()[0])
+        assert len(back) == n and to_page.text == f"{n} document{'s' if n > 1 else ''}"
         for href in back:  # each document it lists really links back to the entry
-            doc = parse_html((site / href).read_bytes())
-            assert any(a.get("href") == f"register.html#{entry.get('id')}" for a in doc.iter("a"))
+            doc = parse_html((site / "register" / href).read_bytes())
+            assert any(a.get("href") == f"register.html#{xid}" for a in doc.iter("a"))
+        for a in page.iter("a"):  # the page's other links (site navigation, style) work too
+            href = a.get("href")
+            assert href.startswith("#") or (site / "register" / href.split("#")[0]).resolve().is_file(), href
+        assert (site / "register" / page.find(".//link").get("href")).resolve().is_file()
 
 
 def test_pdf_linked_only_when_it_exists(edition_tei, tmp_path):

@@ -10,11 +10,16 @@ gives the same stylesheet (xslt/html/html.xsl) small editions:
   them) and the register entries they name, together with each document's
   summary (what the site pages show of it), kept per document in the build's
   state folder;
-* the index, about and register pages are made from those summaries and the
-  register, so they never hold the documents themselves.
+* the index, about and register pages are made from those summaries (without
+  their mentions of entries: the register page gets only how many documents
+  name each entry) and the register, so they never hold the documents;
+* the page of each entry (register/ID.html, the documents naming it) is made,
+  a run of entries at a time, from the summaries of those documents only.
 
 The page key of a document (its TEI, its neighbours' headers, the register
-entries it names, the stylesheets) tells whether its page must be made again.
+entries it names, the stylesheets) tells whether its page must be made again;
+the key of an entry page (the entry, the summaries of the documents naming it)
+likewise.
 """
 from __future__ import annotations
 
@@ -22,21 +27,25 @@ import copy
 import hashlib
 import math
 import os
+import re
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from toolchain import xmlio
 from toolchain.build.state import STATE_DIR, BuildState
-from toolchain.publish.html import (CSS_FILE, DEFAULT_TITLE, HTML_XSL, SITE_PAGES, TeiInput,
-                                    edition_xml, page_stem)
+from toolchain.publish.html import (CSS_FILE, DEFAULT_TITLE, ENTRY_DIR, HTML_XSL, SITE_PAGES,
+                                    TeiInput, edition_xml, page_stem)
 from toolchain.publish.xslt import Transformer
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _T = f"{{{TEI}}}"
+_TT = "{http://tei-tool/ns}"
+_REG_ID = re.compile(r"[a-z][a-z0-9\-]*")
 #: The pointer attributes of every element (one XPath: lxml walks the tree, not Python).
 _POINTERS = etree.XPath(" | ".join(f"descendant-or-self::*/@{a}" for a in ("ref", "sameAs", "target", "ana")))
 #: Most pages made from one parse: enough to share its set-up, few enough that the
@@ -68,6 +77,12 @@ def header_only(root: etree._Element) -> etree._Element:
     return out
 
 
+def reg_id(pointer: str) -> str:
+    """The register id of a ``reg:`` pointer, '' when it is none (tt:reg-id, xslt/common)."""
+    _, found, rest = " ".join(pointer.split()).partition("reg:")
+    return rest if found and _REG_ID.fullmatch(rest) else ""
+
+
 class RegisterView:
     """The register indexed once, to cut out the few entries one page needs."""
 
@@ -75,6 +90,15 @@ class RegisterView:
         self.root = register
         self.entries = {el.get(XML_ID): el
                         for el in register.iter(f"{_T}person", f"{_T}org", f"{_T}place")}
+        standoff = register.find(f"{_T}standOff")
+        first: dict[str, etree._Element] = {}
+        for el in standoff.iter() if standoff is not None else ():
+            if el.get(XML_ID):
+                first.setdefault(el.get(XML_ID), el)
+        #: every id of the standOff -> the id its names link to: its own, or that of the entry
+        #: it was merged into (h:reg-targets, xslt/html/html-text.xsl)
+        self.targets = {xid: same if (same := reg_id(el.get("sameAs") or "")) in first else xid
+                        for xid, el in first.items()}
 
     def subset(self, ids: set[str]) -> etree._Element:
         """The register with only the entries ``ids`` name (and those they were merged into)."""
@@ -121,27 +145,71 @@ class SiteRenderer:
         return [(d, html.encode("utf-8"), summary.encode("utf-8"))
                 for d, html, summary in zip(docs, pages, summaries)]
 
+    def entry_pages(self, named: dict[str, list[tuple[str, int]]], summaries: dict[str, dict],
+                    publisher: str) -> list[tuple[str, bytes]]:
+        """The pages of the entries ``named`` (entry id -> [(page stem, mentions)] of the
+        documents naming it, after merges) from those documents' summaries (their
+        attributes, by page stem): ids and pages."""
+        mentions: dict[str, list[etree._Element]] = {}
+        for xid, docs in named.items():
+            for stem, n in docs:
+                mentions.setdefault(stem, []).append(etree.Element(f"{_TT}named", ref=f"reg:{xid}", n=str(n)))
+        parts = []
+        for stem, children in mentions.items():
+            summary = etree.Element(f"{_TT}summary", summaries[stem])
+            summary.extend(children)
+            parts.append(etree.tostring(summary, encoding="unicode"))
+        register = self.view.subset(set(named))
+        edition = self.transformer.parse(edition_xml([], register, Path(), self.title, parts, publisher),
+                                         "edition")
+        return [(xid, self.transformer.render(HTML_XSL, {"edition": edition, "page": "entry",
+                                                          "stem": xid}).encode("utf-8"))
+                for xid in named]
 
-def site_pages(summaries: list[Path], register: Path | None, title: str, out: Path) -> None:
+
+@dataclass
+class Mentions:
+    """Which documents name each entry (after merges), read from the summaries: the site
+    pages get only the counts, each entry page the summaries of its documents."""
+
+    #: entry id -> [(date key, page stem, mentions, hash of the summary)] in summaries' order
+    docs: dict[str, list[tuple[str, str, int, str]]] = field(default_factory=dict)
+    #: page stem -> the attributes of its summary (what an entry page shows of a document)
+    summaries: dict[str, dict[str, str]] = field(default_factory=dict)
+    publisher: str = ""  # the source publisher of the edition's first document (page footers)
+    register: RegisterView | None = None
+
+
+def site_pages(summaries: list[Path], register: Path | None, title: str, out: Path) -> Mentions:
     """Write index.html, about.html and register.html into ``out`` from the documents'
-    summaries (files given in the edition's order) and the register.
+    summaries (files given in the edition's order) and the register; return who names what.
 
     An encodingDesc that repeats one of an earlier document (with the same inherited
     language) adds no part and no wording to the about page, so only its first copy is
     kept: the input then grows with the edition's distinct principles, not with its
-    documents. Saxon writes each page straight into a temporary file renamed into place
-    (the register page grows with the edition: it never exists as a string)."""
-    seen, parts = set(), []
+    documents. The mentions of entries are replaced by one count per entry. Saxon writes
+    each page straight into a temporary file renamed into place."""
+    root = xmlio.parse_xml(register).getroot() if register else None
+    mentions = Mentions(register=RegisterView(root) if root is not None else None)
+    targets = mentions.register.targets if mentions.register else {}
+    seen, parts, first = set(), [], None
     for path in summaries:
-        summary = xmlio.parse_xml(path).getroot()
+        data = path.read_bytes()
+        summary = xmlio.parse_bytes(data, str(path)).getroot()
         decl = summary.find(f"{_T}encodingDesc")
         if decl is not None:
             key = (summary.get(XML_LANG), etree.tostring(decl))
             if key in seen:
                 summary.remove(decl)
             seen.add(key)
-        parts.append(etree.tostring(summary, encoding="unicode"))
-    root = xmlio.parse_xml(register).getroot() if register else None
+        _count(summary, targets, hashlib.sha256(data).hexdigest(), mentions)
+        mentions.summaries[summary.get("stem", "")] = dict(summary.attrib)
+        order = (summary.get("date-key", ""), summary.get("stem", ""))
+        if first is None or order < first[0]:
+            first = (order, summary.get("publisher", ""))
+        parts.append(_without(summary, f"{_TT}named"))
+    mentions.publisher = first[1] if first else ""
+    parts += [f'<tt:named-in ref="{xid}" docs="{len(docs)}"/>' for xid, docs in mentions.docs.items()]
     tr = Transformer()
     edition = tr.parse(edition_xml([], root, Path(), title, parts), "edition")
     for page in SITE_PAGES:
@@ -154,6 +222,26 @@ def site_pages(summaries: list[Path], register: Path | None, title: str, out: Pa
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+    return mentions
+
+
+def _count(summary: etree._Element, targets: dict[str, str], digest: str, into: Mentions) -> None:
+    """Add a summary's mentions (tt:named) to ``into``, by the entry they link to."""
+    per_entry: dict[str, int] = {}
+    for named in summary.iter(f"{_TT}named"):
+        target = targets.get(reg_id(named.get("ref", "")))
+        if target:
+            per_entry[target] = per_entry.get(target, 0) + int(named.get("n", "0"))
+    for target, n in per_entry.items():
+        into.docs.setdefault(target, []).append(
+            (summary.get("date-key", ""), summary.get("stem", ""), n, digest))
+
+
+def _without(summary: etree._Element, tag: str) -> str:
+    """A summary serialised without its ``tag`` children (the tree is changed)."""
+    for child in summary.findall(tag):
+        summary.remove(child)
+    return etree.tostring(summary, encoding="unicode")
 
 
 def _tei_input(path: Path, reduce: bool = False) -> TeiInput:
@@ -185,6 +273,16 @@ def render_pages(paths: list[str], before: str | None, after: str | None, out: s
         xmlio.atomic_write(xmlio.confined_path(folder, f"{doc.stem}.xml"), doc.data, durable=False)
         xmlio.atomic_write(xmlio.confined_path(kept, f"{doc.stem}.xml"), summary, durable=False)
     return [f"{doc.stem}.html" for doc, _, _ in made]
+
+
+def render_entries(named: dict[str, list[tuple[str, int]]], summaries: dict[str, dict],
+                   publisher: str, out: str) -> list[str]:
+    """Write the pages of a run of entries into ``out``/register; return their file names."""
+    folder = Path(out) / ENTRY_DIR
+    made = _site.entry_pages(named, summaries, publisher)
+    for xid, html in made:
+        xmlio.atomic_write(xmlio.confined_path(folder, f"{xid}.html"), html, durable=False)
+    return [f"{xid}.html" for xid, _ in made]
 
 
 def _runs(todo: list[int], size: int) -> list[list[int]]:
@@ -231,14 +329,63 @@ def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: 
                [str(out)] * len(runs), [str(kept)] * len(runs))
     for i in todo:
         state.docs[order[i].stem].page_key = keys[order[i].stem]
-    if todo or state.site_key != site_key or not (out / "index.html").is_file():
+    entries = out / ENTRY_DIR
+    if (todo or state.site_key != site_key or not (out / "index.html").is_file()
+            or any(not (entries / f"{xid}.html").is_file() for xid in state.entry_keys)):
         stems = [page_stem(p) for p in sorted(tei_files)]  # the order tei-tool html is given them
         for stale in set(p.stem for p in kept.glob("*.xml")) - set(stems):
             (kept / f"{stale}.xml").unlink()
-        site_pages([kept / f"{s}.xml" for s in stems], register, DEFAULT_TITLE, out)
+        mentions = site_pages([kept / f"{s}.xml" for s in stems], register, DEFAULT_TITLE, out)
+        entry_pages = _entry_pages(mentions, kept, out, state, stylesheets, runner)
         xmlio.atomic_write(xmlio.confined_path(out, CSS_FILE.name), CSS_FILE.read_bytes(), durable=False)
         if register:
             xmlio.atomic_write(xmlio.confined_path(out, "register.xml"), register.read_bytes(),
                                durable=False)
         state.site_key = site_key
-        result.published.append(f"html ({len(todo)} pages)")
+        result.published.append(f"html ({len(todo)} pages, {entry_pages} entry pages)")
+
+
+def _entry_pages(mentions: Mentions, kept: Path, out: Path, state: BuildState, stylesheets: str,
+                 runner) -> int:
+    """Make the entry pages whose key changed (the entry or a summary of a document naming
+    it); remove those of entries no document names any more. Returns how many were made."""
+    view, keys = mentions.register, {}
+    for xid, docs in mentions.docs.items():
+        if view is None or xid not in view.entries:
+            continue  # names point to it, but it is no person, organisation or place
+        h = hashlib.sha256(f"{stylesheets}|{mentions.publisher}|".encode())
+        h.update(etree.tostring(view.entries[xid]))
+        for doc in sorted(docs):
+            h.update(repr(doc).encode())
+        keys[xid] = h.hexdigest()
+    folder = out / ENTRY_DIR
+    todo = [xid for xid, key in keys.items()
+            if state.entry_keys.get(xid) != key or not (folder / f"{xid}.html").is_file()]
+    runs = [{xid: [(stem, n) for _, stem, n, _ in mentions.docs[xid]] for xid in run}
+            for run in _entry_runs(todo, mentions)]
+    stems = [{stem for docs in run.values() for stem, _ in docs} for run in runs]
+    runner.map(render_entries, runs, [{s: mentions.summaries[s] for s in run} for run in stems],
+               [mentions.publisher] * len(runs), [str(out)] * len(runs))
+    for stale in set(p.stem for p in folder.glob("*.html")) - set(keys):
+        (folder / f"{stale}.html").unlink()
+    state.entry_keys = keys
+    return len(todo)
+
+
+#: Most documents the entry pages of one run show together (an entry named in more is alone).
+ENTRY_RUN_DOCUMENTS = 400
+
+
+def _entry_runs(todo: list[str], mentions: Mentions) -> list[list[str]]:
+    """Entries grouped for rendering: entries named in few documents together (up to ``RUN``
+    entries, ``ENTRY_RUN_DOCUMENTS`` documents), so that a run reads little it does not show."""
+    runs: list[list[str]] = []
+    size = 0
+    for xid in sorted(todo, key=lambda x: (len(mentions.docs[x]), x)):
+        n = len(mentions.docs[xid])
+        if not runs or len(runs[-1]) >= RUN or size + n > ENTRY_RUN_DOCUMENTS:
+            runs.append([])
+            size = 0
+        runs[-1].append(xid)
+        size += n
+    return runs

@@ -98,6 +98,7 @@ class BuildState:
     site_key: str | None = None
     volume_key: str | None = None
     export_key: str | None = None
+    entry_keys: dict[str, str] = field(default_factory=dict)  # register id -> key of its page
 
     @classmethod
     def load(cls, path: Path) -> "BuildState":
@@ -108,7 +109,7 @@ class BuildState:
                 return cls()
             docs = {k: DocState(**v) for k, v in raw.get("docs", {}).items()}
             return cls(STATE_VERSION, raw.get("fingerprints", {}), docs, raw.get("site_key"),
-                       raw.get("volume_key"), raw.get("export_key"))
+                       raw.get("volume_key"), raw.get("export_key"), raw.get("entry_keys", {}))
         except (OSError, ValueError, TypeError):
             return cls()
 

@@ -29,6 +29,8 @@ TT_NS = "http://tei-tool/ns"
 DEFAULT_TITLE = "Translated Cold War Records: A Critical Edition"
 #: Pages of the site itself; a document stem must not take their names.
 SITE_PAGES = ("index", "about", "register")
+#: The folder of the entry pages (register/<id>.html), beside the register page.
+ENTRY_DIR = "register"
 
 
 @dataclass
@@ -120,13 +122,16 @@ def _check_stems(docs: Sequence[TeiInput]) -> None:
 
 
 def edition_xml(docs: Sequence[TeiInput], register: etree._Element | None,
-                out_dir: Path, title: str, summaries: Sequence[str] = ()) -> bytes:
+                out_dir: Path, title: str, summaries: Sequence[str] = (),
+                publisher: str | None = None) -> bytes:
     """The single input of the stylesheet: every document (with its page stem and
     whether DIR/<stem>.pdf exists), the given document summaries (serialised
-    tt:summary elements, see xslt/html/html-site.xsl) and the register, in a
-    tt:edition wrapper. Written out piece by piece: the trees are serialised once,
-    never copied."""
-    parts = [f'<tt:edition xmlns:tt="{TT_NS}" title={quoteattr(title)}>']
+    tt:summary elements, see xslt/html/html-site.xsl, and tt:named-in counts) and
+    the register, in a tt:edition wrapper (``publisher``: the one site pages name,
+    when the summaries are only part of the edition). Written out piece by piece:
+    the trees are serialised once, never copied."""
+    named = f" publisher={quoteattr(publisher)}" if publisher is not None else ""
+    parts = [f'<tt:edition xmlns:tt="{TT_NS}" title={quoteattr(title)}{named}>']
     for d in docs:
         pdf = "yes" if (out_dir / f"{d.stem}.pdf").is_file() else "no"
         parts += [f"<tt:doc stem={quoteattr(d.stem)} pdf=\"{pdf}\">",
@@ -143,11 +148,13 @@ def render_site(docs: Sequence[TeiInput], register: etree._Element | None, out_d
     """Every file of the site as name → bytes (pages, TEI copies, CSS), nothing written."""
     tr = transformer or Transformer()
     edition = tr.parse(edition_xml(docs, register, out_dir, title), "edition")
-    pages = [(page, "") for page in SITE_PAGES] + [("document", d.stem) for d in docs]
+    pages = [(page, "", f"{page}.html") for page in SITE_PAGES]
+    pages += [("document", d.stem, f"{d.stem}.html") for d in docs]
+    pages += [("entry", xid, f"{ENTRY_DIR}/{xid}.html") for xid in entry_ids(tr, edition)]
     files: dict[str, bytes] = {}
-    for page, stem in pages:
+    for page, stem, name in pages:
         html = tr.render(HTML_XSL, {"edition": edition, "page": page, "stem": stem})
-        files[f"{stem or page}.html"] = html.encode("utf-8")
+        files[name] = html.encode("utf-8")
     for d in docs:
         files[f"{d.stem}.xml"] = d.data
     if register is not None:
@@ -157,12 +164,28 @@ def render_site(docs: Sequence[TeiInput], register: etree._Element | None, out_d
     return files
 
 
+def entry_ids(tr: Transformer, edition) -> list[str]:
+    """The register entries that get a page (``ENTRY_DIR/<id>.html``): those the documents
+    name. Their ids are those of reg: pointers, safe as file names."""
+    return tr.render_strings(HTML_XSL, "entries", {"edition": edition})
+
+
+def site_path(out_dir: Path, name: str) -> Path:
+    """Where a file of the site goes: ``name`` is a file name, or one in ``ENTRY_DIR``;
+    nothing can land outside ``out_dir`` (``xmlio.confined_path``)."""
+    folder, _, leaf = name.rpartition("/")
+    if folder not in ("", ENTRY_DIR):
+        raise InputError(f"unusable output name {name!r}")
+    return xmlio.confined_path(out_dir / folder if folder else out_dir, leaf)
+
+
 def build_html(paths: Iterable[Path], out_dir: Path, title: str = DEFAULT_TITLE,
                transformer: Transformer | None = None) -> HtmlResult:
     """Publish the TEI files (or folders) as a static site in ``out_dir``.
 
-    Writes index.html, about.html, register.html, <stem>.html per document, the
-    TEI files and register.xml next to them, and edition.css. Raises ``InputError``
+    Writes index.html, about.html, register.html, <stem>.html per document,
+    register/<id>.html per entry named, the TEI files and register.xml next to
+    them, and edition.css. Raises ``InputError``
     (file:line:col) for a file that is not usable TEI; nothing is written then.
     """
     out_dir = Path(out_dir)
@@ -174,7 +197,7 @@ def build_html(paths: Iterable[Path], out_dir: Path, title: str = DEFAULT_TITLE,
     register = xmlio.parse_xml(reg_path).getroot() if reg_path else None
     files = render_site(docs, register, out_dir, title, transformer)
     for name, data in files.items():
-        target = xmlio.confined_path(out_dir, name)
+        target = site_path(out_dir, name)
         xmlio.atomic_write(target, data)
         result.written.append(target)
     result.documents = len(docs)

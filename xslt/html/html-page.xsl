@@ -18,15 +18,17 @@
 
   <!--* A complete HTML page. $title is the page's h1 and the start of <title>;
         $head adds meta/link elements; $content is the inside of <main>;
-        $current is the nav entry to mark with aria-current. -->
+        $current is the nav entry to mark with aria-current; $root leads from the
+        page's folder to the site's (entry pages live in register/). -->
   <xsl:template name="h:page">
     <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="root" as="xs:string" select="''"/>
     <xsl:param name="head" as="item()*" select="()"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="current" as="xs:string" select="''"/>
     <!--* The publisher named in the footer: a document's own source publisher,
           on the site's pages that of the first document. -->
-    <xsl:param name="publisher" as="xs:string" select="string($h:summaries[1]/@publisher)"/>
+    <xsl:param name="publisher" as="xs:string" select="$h:site-publisher"/>
     <html lang="en">
       <head>
         <meta charset="utf-8"/>
@@ -36,19 +38,19 @@
                                 else $title || ' — ' || $h:edition-title"/>
         </title>
         <meta name="generator" content="tei-tool"/>
-        <link rel="stylesheet" href="edition.css"/>
+        <link rel="stylesheet" href="{$root}edition.css"/>
         <xsl:sequence select="$head"/>
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="site-header">
-          <p class="site-title"><a href="index.html"><xsl:value-of select="$h:edition-title"/></a></p>
+          <p class="site-title"><a href="{$root}index.html"><xsl:value-of select="$h:edition-title"/></a></p>
           <nav aria-label="Site">
             <ul>
               <xsl:for-each select="(['index', 'Documents'], ['register', 'Register'],
                                      ['about', 'Editorial principles'])">
                 <li>
-                  <a href="{?1}.html">
+                  <a href="{$root}{?1}.html">
                     <xsl:if test="?1 = $current">
                       <xsl:attribute name="aria-current" select="'page'"/>
                     </xsl:if>

@@ -39,9 +39,10 @@
 
   <!--* The whole edition (documents or summaries + register), see the header comment. -->
   <xsl:param name="edition" as="document-node()" required="yes"/>
-  <!--* Which page to render: 'index', 'about', 'register' or 'document'. -->
+  <!--* Which page to render: 'index', 'about', 'register', 'document' or 'entry'. -->
   <xsl:param name="page" as="xs:string" select="'index'"/>
-  <!--* For page='document': the stem (file name without .xml) of the document. -->
+  <!--* For page='document': the stem (file name without .xml) of the document;
+        for page='entry': the register id of the entry. -->
   <xsl:param name="stem" as="xs:string" select="''"/>
   <!--* For the template "summaries": the stems of the documents to summarise. -->
   <xsl:param name="stems" as="array(xs:string)" select="[]"/>
@@ -75,6 +76,11 @@
   <!--* The register TEI (may be absent: names then render unlinked). -->
   <xsl:variable name="h:register" as="element()?" select="$edition/tt:edition/tt:register/TEI"/>
 
+  <!--* The publisher the footer of a site page names: that of the edition's first
+        document (given by the build when it makes pages from part of the edition). -->
+  <xsl:variable name="h:site-publisher" as="xs:string"
+                select="string(($edition/tt:edition/@publisher, $h:summaries[1]/@publisher)[1])"/>
+
   <!--* Title of the edition (landing page, page titles, citations). -->
   <xsl:variable name="h:edition-title" as="xs:string"
                 select="string($edition/tt:edition/@title)"/>
@@ -84,6 +90,9 @@
       <xsl:when test="$page = 'index'"><xsl:call-template name="h:index-page"/></xsl:when>
       <xsl:when test="$page = 'about'"><xsl:call-template name="h:about-page"/></xsl:when>
       <xsl:when test="$page = 'register'"><xsl:call-template name="h:register-page"/></xsl:when>
+      <xsl:when test="$page = 'entry' and $h:register/standOff//(person | org | place)[@xml:id = $stem]">
+        <xsl:call-template name="h:entry-page"><xsl:with-param name="id" select="$stem"/></xsl:call-template>
+      </xsl:when>
       <xsl:when test="$page = 'document' and key('h:doc', $stem, $edition)">
         <xsl:apply-templates select="key('h:doc', $stem, $edition)" mode="h:document"/>
       </xsl:when>

@@ -51,6 +51,8 @@ _POINTERS = etree.XPath(" | ".join(f"descendant-or-self::*/@{a}" for a in ("ref"
 #: Most pages made from one parse: enough to share its set-up, few enough that the
 #: runs of a small rebuild still spread over the workers.
 RUN = 16
+#: Most documents the entry pages of one run show together (an entry named in more is alone).
+ENTRY_RUN_DOCUMENTS = 400
 #: Where the build keeps each document's summary (``<stem>.xml``), relative to its output
 #: folder: in the state folder, next to the manifest.
 SUMMARY_DIR = Path(STATE_DIR) / "site"
@@ -153,7 +155,8 @@ class SiteRenderer:
         mentions: dict[str, list[etree._Element]] = {}
         for xid, docs in named.items():
             for stem, n in docs:
-                mentions.setdefault(stem, []).append(etree.Element(f"{_TT}named", ref=f"reg:{xid}", n=str(n)))
+                named_in = etree.Element(f"{_TT}named", ref=f"reg:{xid}", n=str(n))
+                mentions.setdefault(stem, []).append(named_in)
         parts = []
         for stem, children in mentions.items():
             summary = etree.Element(f"{_TT}summary", summaries[stem])
@@ -172,8 +175,8 @@ class Mentions:
     """Which documents name each entry (after merges), read from the summaries: the site
     pages get only the counts, each entry page the summaries of its documents."""
 
-    #: entry id -> [(date key, page stem, mentions, hash of the summary)] in summaries' order
-    docs: dict[str, list[tuple[str, str, int, str]]] = field(default_factory=dict)
+    #: entry id -> [(page stem, mentions)] of the documents naming it, in summaries' order
+    docs: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     #: page stem -> the attributes of its summary (what an entry page shows of a document)
     summaries: dict[str, dict[str, str]] = field(default_factory=dict)
     publisher: str = ""  # the source publisher of the edition's first document (page footers)
@@ -194,15 +197,14 @@ def site_pages(summaries: list[Path], register: Path | None, title: str, out: Pa
     targets = mentions.register.targets if mentions.register else {}
     seen, parts, first = set(), [], None
     for path in summaries:
-        data = path.read_bytes()
-        summary = xmlio.parse_bytes(data, str(path)).getroot()
+        summary = xmlio.parse_xml(path).getroot()
         decl = summary.find(f"{_T}encodingDesc")
         if decl is not None:
             key = (summary.get(XML_LANG), etree.tostring(decl))
             if key in seen:
                 summary.remove(decl)
             seen.add(key)
-        _count(summary, targets, hashlib.sha256(data).hexdigest(), mentions)
+        _count(summary, targets, mentions)
         mentions.summaries[summary.get("stem", "")] = dict(summary.attrib)
         order = (summary.get("date-key", ""), summary.get("stem", ""))
         if first is None or order < first[0]:
@@ -225,7 +227,7 @@ def site_pages(summaries: list[Path], register: Path | None, title: str, out: Pa
     return mentions
 
 
-def _count(summary: etree._Element, targets: dict[str, str], digest: str, into: Mentions) -> None:
+def _count(summary: etree._Element, targets: dict[str, str], into: Mentions) -> None:
     """Add a summary's mentions (tt:named) to ``into``, by the entry they link to."""
     per_entry: dict[str, int] = {}
     for named in summary.iter(f"{_TT}named"):
@@ -233,8 +235,7 @@ def _count(summary: etree._Element, targets: dict[str, str], digest: str, into: 
         if target:
             per_entry[target] = per_entry.get(target, 0) + int(named.get("n", "0"))
     for target, n in per_entry.items():
-        into.docs.setdefault(target, []).append(
-            (summary.get("date-key", ""), summary.get("stem", ""), n, digest))
+        into.docs.setdefault(target, []).append((summary.get("stem", ""), n))
 
 
 def _without(summary: etree._Element, tag: str) -> str:
@@ -347,22 +348,22 @@ def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: 
 
 def _entry_pages(mentions: Mentions, kept: Path, out: Path, state: BuildState, stylesheets: str,
                  runner) -> int:
-    """Make the entry pages whose key changed (the entry or a summary of a document naming
-    it); remove those of entries no document names any more. Returns how many were made."""
+    """Make the entry pages whose key changed (the entry, or what the page shows of a
+    document naming it: its date, title and mentions); remove those of entries no document
+    names any more. Returns how many were made."""
     view, keys = mentions.register, {}
     for xid, docs in mentions.docs.items():
         if view is None or xid not in view.entries:
             continue  # names point to it, but it is no person, organisation or place
         h = hashlib.sha256(f"{stylesheets}|{mentions.publisher}|".encode())
         h.update(etree.tostring(view.entries[xid]))
-        for doc in sorted(docs):
-            h.update(repr(doc).encode())
+        for stem, n in sorted(docs):
+            h.update(repr((n, sorted(mentions.summaries[stem].items()))).encode())
         keys[xid] = h.hexdigest()
     folder = out / ENTRY_DIR
     todo = [xid for xid, key in keys.items()
             if state.entry_keys.get(xid) != key or not (folder / f"{xid}.html").is_file()]
-    runs = [{xid: [(stem, n) for _, stem, n, _ in mentions.docs[xid]] for xid in run}
-            for run in _entry_runs(todo, mentions)]
+    runs = [{xid: mentions.docs[xid] for xid in run} for run in _entry_runs(todo, mentions)]
     stems = [{stem for docs in run.values() for stem, _ in docs} for run in runs]
     runner.map(render_entries, runs, [{s: mentions.summaries[s] for s in run} for run in stems],
                [mentions.publisher] * len(runs), [str(out)] * len(runs))
@@ -370,10 +371,6 @@ def _entry_pages(mentions: Mentions, kept: Path, out: Path, state: BuildState, s
         (folder / f"{stale}.html").unlink()
     state.entry_keys = keys
     return len(todo)
-
-
-#: Most documents the entry pages of one run show together (an entry named in more is alone).
-ENTRY_RUN_DOCUMENTS = 400
 
 
 def _entry_runs(todo: list[str], mentions: Mentions) -> list[list[str]]:

@@ -63,8 +63,8 @@ def link_record(record: Record, register: Register, unlinked: str = "candidate")
     for category in record.classifications:
         register.add_category("tax-classification", category, category[4:].replace("-", " ").upper())
     dated = (meta.date_when or meta.date_not_before, meta.date_when or meta.date_not_after)
-    for name, office in offices(record):
-        if name.ref and all(dated):
+    for name, office in offices(record) if all(dated) else ():
+        if name.ref:
             register.add_occupation(name.ref, office, *dated)
     return warnings
 
@@ -84,6 +84,9 @@ def offices(record: Record):
         for seq in _inline_lists(block):
             for i, node in enumerate(seq):
                 if isinstance(node, Name) and node.kind == "person" and i + 1 < len(seq):
+                    after = flatten(seq[i + 1:i + 2])
+                    if after and after[0] != ",":  # an office follows a comma (most names: none)
+                        continue
                     following = flatten(seq[i + 1:i + 8])[:240]
                     m = _OFFICE.match(following)
                     if m and _OFFICE_WORDS.search(m.group("office")):

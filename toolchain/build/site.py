@@ -337,7 +337,7 @@ def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: 
         for stale in set(p.stem for p in kept.glob("*.xml")) - set(stems):
             (kept / f"{stale}.xml").unlink()
         mentions = site_pages([kept / f"{s}.xml" for s in stems], register, DEFAULT_TITLE, out)
-        entry_pages = _entry_pages(mentions, kept, out, state, stylesheets, runner)
+        entry_pages = _entry_pages(mentions, out, state, stylesheets, runner)
         xmlio.atomic_write(xmlio.confined_path(out, CSS_FILE.name), CSS_FILE.read_bytes(), durable=False)
         if register:
             xmlio.atomic_write(xmlio.confined_path(out, "register.xml"), register.read_bytes(),
@@ -346,8 +346,7 @@ def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: 
         result.published.append(f"html ({len(todo)} pages, {entry_pages} entry pages)")
 
 
-def _entry_pages(mentions: Mentions, kept: Path, out: Path, state: BuildState, stylesheets: str,
-                 runner) -> int:
+def _entry_pages(mentions: Mentions, out: Path, state: BuildState, stylesheets: str, runner) -> int:
     """Make the entry pages whose key changed (the entry, or what the page shows of a
     document naming it: its date, title and mentions); remove those of entries no document
     names any more. Returns how many were made."""

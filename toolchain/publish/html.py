@@ -130,8 +130,8 @@ def edition_xml(docs: Sequence[TeiInput], register: etree._Element | None,
     the register, in a tt:edition wrapper (``publisher``: the one site pages name,
     when the summaries are only part of the edition). Written out piece by piece:
     the trees are serialised once, never copied."""
-    named = f" publisher={quoteattr(publisher)}" if publisher is not None else ""
-    parts = [f'<tt:edition xmlns:tt="{TT_NS}" title={quoteattr(title)}{named}>']
+    given = f" publisher={quoteattr(publisher)}" if publisher is not None else ""
+    parts = [f'<tt:edition xmlns:tt="{TT_NS}" title={quoteattr(title)}{given}>']
     for d in docs:
         pdf = "yes" if (out_dir / f"{d.stem}.pdf").is_file() else "no"
         parts += [f"<tt:doc stem={quoteattr(d.stem)} pdf=\"{pdf}\">",

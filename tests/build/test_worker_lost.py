@@ -90,3 +90,12 @@ def test_build_reports_a_lost_worker_in_one_line_and_the_next_build_completes(tm
                            timeout=300, cwd=ROOT)
     assert again.returncode == 0, again.stderr
     assert (out / "html" / "index.html").is_file()
+
+
+def _cannot_start() -> None:
+    raise RuntimeError("a worker set-up that fails (Pool would start it again for ever)")
+
+
+def test_a_worker_that_cannot_start_stops_the_map(deadline):
+    with pytest.raises(WorkerLostError, match="could not start"):
+        _Runner(2, _cannot_start, ()).map(_square_or_die, range(10))

@@ -239,8 +239,9 @@ def _waking(results, total: int, lost: Callable[[], bool]) -> Iterator:
                 if lost():
                     raise WorkerLostError(
                         "a worker process ended in the middle of the build (killed by the "
-                        "system for lack of memory, or by hand); the files written so far are "
-                        "whole: run the build again (with fewer --jobs if memory is short)") from None
+                        "system for lack of memory or by hand, or it could not start); the files "
+                        "written so far are whole: run the build again (with fewer --jobs if "
+                        "memory is short)") from None
 
 
 def _worker_pids(pool) -> set[int]:

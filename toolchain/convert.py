@@ -20,6 +20,7 @@ from toolchain.model import Record
 from toolchain.reading import Reading, read_and_link, read_page
 from toolchain.readers.wcda_text import read_wcda_text
 from toolchain.register import Register
+from toolchain.sources import display_path, expand_sources
 from toolchain.writers.tei import write_tei
 
 REGISTER_FILE = "register.xml"
@@ -36,27 +37,6 @@ class ConvertResult:
     def summary(self) -> str:
         return (f"tei-tool convert: {len(self.written)} written, {self.unchanged} unchanged, "
                 f"{self.failed} failed, {self.report.warnings} warnings")
-
-
-def expand_sources(sources: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """Files as given, folders as their ``*.txt`` files (sorted); missing paths reported."""
-    files, problems = [], []
-    for src in sources:
-        if src.is_dir():
-            files.extend(sorted(p for p in src.glob("*.txt") if p.is_file()))
-        elif src.is_file():
-            files.append(src)
-        else:
-            problems.append(Diagnostic("error", "input-missing", "no such file or folder", str(src)))
-    return list(dict.fromkeys(files)), problems
-
-
-def display_path(path: Path) -> str:
-    """The source path as recorded in the TEI: relative to the working folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return path.name
 
 
 def convert_paths(sources: list[Path], out_dir: Path, force: bool = False,

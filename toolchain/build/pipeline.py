@@ -24,20 +24,21 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from lxml import etree
 
 from toolchain import __version__, xmlio
 from toolchain.build import publishing, site, workers
 from toolchain.build.state import STATE_DIR, BuildState, DocState, fingerprints, file_sha, sha
-from toolchain.convert import display_path, expand_sources
 from toolchain.diagnostics import Diagnostic, Report
 from toolchain.errors import LockedError, Location, UsageError, WorkerLostError
-from toolchain.model import Record
-from toolchain.reading import Reading, read_and_link
 from toolchain.register import Register
-from toolchain.writers.tei import write_tei
+from toolchain.sources import display_path, expand_sources
+
+if TYPE_CHECKING:  # the converter is imported only when there is something to convert
+    from toolchain.model import Record
+    from toolchain.reading import Reading
 
 _T = "{http://www.tei-c.org/ns/1.0}"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -329,6 +330,9 @@ def _read_link_write(batch: list[Path], register: Register, tei_dir: Path, runne
     by the caller after one flush to disk). Writing here costs less than sending the record
     to a worker. Returns, by source: (target, temporary file or None when the file already
     holds these bytes, hash of the TEI)."""
+    from toolchain.reading import read_and_link
+    from toolchain.writers.tei import write_tei
+
     written: dict[str, tuple[Path, Path | None, str]] = {}
 
     def read_many(paths: list[Path]) -> Iterator[Reading]:

@@ -7,11 +7,14 @@ processes but the files it reads and writes.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toolchain.build.state import file_stamp
 from toolchain.diagnostics import Diagnostic
-from toolchain.reading import Reading, read_page
 from toolchain.register import Register
+
+if TYPE_CHECKING:
+    from toolchain.reading import Reading
 
 _register: Register | None = None
 _register_path: Path | None = None
@@ -44,6 +47,8 @@ def _load_register() -> None:
 
 def read(path: str, display: str) -> Reading:
     """Read one source page into a record (no linking: that is sequential, in the main process)."""
+    from toolchain.reading import read_page  # the readers: only in a build that converts
+
     _load_register()
     return read_page(Path(path), _register, display)
 

@@ -65,7 +65,8 @@ def fingerprints() -> dict[str, str]:
     """What each stage's outputs depend on besides the documents: its code, stylesheets, schemas."""
     return {
         "convert": fingerprint("toolchain/readers", "toolchain/writers", "toolchain/data",
-                               "toolchain/model.py", "toolchain/link.py", "toolchain/register.py"),
+                               "toolchain/model.py", "toolchain/link.py", "toolchain/register.py",
+                               "toolchain/reading.py", "toolchain/sources.py"),
         "validate": fingerprint("toolchain/validate", "schema"),
         "html": fingerprint("toolchain/publish/html.py", "toolchain/publish/xslt.py", "xslt/common",
                             "xslt/html"),

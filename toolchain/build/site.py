@@ -363,6 +363,7 @@ def _entry_pages(mentions: Mentions, out: Path, state: BuildState, stylesheets: 
     todo = [xid for xid, key in keys.items()
             if state.entry_keys.get(xid) != key or not (folder / f"{xid}.html").is_file()]
     runs = [{xid: mentions.docs[xid] for xid in run} for run in _entry_runs(todo, mentions)]
+    runner.stage = "render entry pages"  # what the progress display names
     stems = [{stem for docs in run.values() for stem, _ in docs} for run in runs]
     runner.map(render_entries, runs, [{s: mentions.summaries[s] for s in run} for run in stems],
                [mentions.publisher] * len(runs), [str(out)] * len(runs))

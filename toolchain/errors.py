@@ -73,6 +73,7 @@ class LockedError(ToolError):
 
 class WorkerLostError(ToolError):
     """A worker process of a build ended in the middle of its work (killed by the system for
-    lack of memory, or by hand): its results will never come, so the build stops."""
+    lack of memory or by hand, or its set-up failed): its results will never come, so the
+    build stops."""
 
     exit_code = ExitCode.INTERNAL

@@ -119,14 +119,37 @@ def write_temp(target: Path, data: bytes, durable: bool = False) -> Path:
 
 
 @contextmanager
-def _temp_beside(target: Path, durable: bool, text: bool) -> Iterator[tuple[IO, Path]]:
-    """A new temporary file ``.<name>.<random>.tmp`` beside ``target``, open for writing;
-    flushed to disk at the end when ``durable``, removed if the block fails."""
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """The path of a new temporary file beside ``path``, for a writer that opens files by
+    name (Saxon serialising a page): renamed onto ``path`` when the block ends without
+    error, removed otherwise."""
+    target = Path(path)
+    fd, tmp = _new_temp(target)
+    os.close(fd)
+    try:
+        yield tmp
+    except BaseException:
+        _unlink(tmp)
+        raise
+    _replace(tmp, target)
+
+
+def _new_temp(target: Path) -> tuple[int, Path]:
+    """A new temporary file ``.<name>.<random>.tmp`` beside ``target`` (``remove_stale_temps``
+    knows the pattern): its descriptor and path."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    return fd, Path(tmp)
+
+
+@contextmanager
+def _temp_beside(target: Path, durable: bool, text: bool) -> Iterator[tuple[IO, Path]]:
+    """A new temporary file beside ``target`` (``_new_temp``), open for writing; flushed to
+    disk at the end when ``durable``, removed if the block fails."""
+    fd, tmp = _new_temp(target)
     try:
         with (os.fdopen(fd, "w", encoding="utf-8", newline="") if text else os.fdopen(fd, "wb")) as fh:
-            yield fh, Path(tmp)
+            yield fh, tmp
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())

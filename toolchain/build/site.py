@@ -26,9 +26,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import math
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,10 +102,7 @@ class RegisterView:
 
     def subset(self, ids: set[str]) -> etree._Element:
         """The register with only the entries ``ids`` name (and those they were merged into)."""
-        wanted = set(ids)
-        for i in ids:
-            same = self.entries[i].get("sameAs") or "" if i in self.entries else ""
-            wanted.add(same.lstrip("#").removeprefix("reg:"))
+        wanted = set(ids) | {self.targets.get(i, i) for i in ids}
         out = etree.Element(self.root.tag, dict(self.root.attrib), nsmap=self.root.nsmap)
         out.append(copy.deepcopy(self.root.find(f"{_T}teiHeader")))
         standoff = etree.SubElement(out, f"{_T}standOff")
@@ -215,15 +210,8 @@ def site_pages(summaries: list[Path], register: Path | None, title: str, out: Pa
     tr = Transformer()
     edition = tr.parse(edition_xml([], root, Path(), title, parts), "edition")
     for page in SITE_PAGES:
-        target = xmlio.confined_path(out, f"{page}.html")
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=out)  # see xmlio
-        os.close(fd)
-        try:
-            tr.render_to_file(HTML_XSL, {"edition": edition, "page": page}, Path(tmp))
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with xmlio.atomic_path(xmlio.confined_path(out, f"{page}.html")) as tmp:
+            tr.render_to_file(HTML_XSL, {"edition": edition, "page": page}, tmp)
     return mentions
 
 

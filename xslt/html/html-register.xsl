@@ -56,9 +56,14 @@
       then map:merge($edition/tt:edition/tt:named-in ! map {string(@ref): xs:integer(@docs)})
       else map:merge(map:keys($h:mentions) ! map {.: count(distinct-values($h:mentions(.)/../@stem))})"/>
 
+  <!--* The entries the documents name (after merges): listed on the register
+        page, each with a page of its own. -->
+  <xsl:variable name="h:named-entries" as="element()*"
+                select="$h:register/standOff//(person | org | place)
+                        [map:contains($h:doc-counts, string(@xml:id))]"/>
+
   <xsl:template name="h:register-page">
-    <xsl:variable name="entries" select="$h:register/standOff//(person | org | place)
-                                         [map:contains($h:doc-counts, string(@xml:id))]"/>
+    <xsl:variable name="entries" select="$h:named-entries"/>
     <xsl:call-template name="h:page">
       <xsl:with-param name="title" select="'Register of persons, organisations and places'"/>
       <xsl:with-param name="current" select="'register'"/>
@@ -172,10 +177,9 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!--* The ids of the entries that get a page: those the documents name (after merges). -->
+  <!--* The ids of the entries that get a page (h:named-entries). -->
   <xsl:template name="entries" as="xs:string*">
-    <xsl:sequence select="$h:register/standOff//(person | org | place)
-                          [map:contains($h:doc-counts, string(@xml:id))]/@xml:id ! string()"/>
+    <xsl:sequence select="$h:named-entries/@xml:id ! string()"/>
   </xsl:template>
 
   <!--* "1 document", "12 documents". -->

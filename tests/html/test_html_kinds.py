@@ -93,6 +93,15 @@ def test_names_link_to_the_register_and_retired_ids_to_the_survivor(kinds_site):
     assert register.xpath("//li[@id='p-kim-il-sung']//span[@lang='ko-Hang'][.='김일성']")
 
 
+def test_sic_gets_its_marker_unless_a_sic_note_follows_at_once(kinds_site):
+    """"[sic]" follows a sic unless the next thing printed is its "[sic; …]" note: words
+    between them bring the marker back (and the look-up stops at those words)."""
+    k02 = parse_html((kinds_site / "k02.html").read_bytes())
+    assert text(k02.xpath("//p[starts-with(., 'Spelled')]")[0]) == (
+        "Spelled: the Sovet[sic] delegation [sic; a later note]; the Politbureau "
+        "[sic; so in the original].")
+
+
 def test_names_holding_links_never_nest_links(kinds_site):
     k02 = parse_html((kinds_site / "k02.html").read_bytes())  # strict parse: nested <a> fails
     assert not k02.xpath("//a//a")

@@ -96,14 +96,16 @@
   </xsl:function>
 
   <!--* True for a sic outside choice that gets "[sic]" after it: one whose next
-        element is not a sic note (that note prints "[sic; …]" itself). -->
+        element is not a sic note (that note prints "[sic; …]" itself) or has words
+        before it. The look-up stops at the first words after the sic: collecting every
+        following text node would cost the rest of the edition for each sic. -->
   <xsl:function name="tt:sic-needs-marker" as="xs:boolean">
     <xsl:param name="sic" as="element(sic)"/>
     <xsl:variable name="next" select="$sic/following::*[1]"/>
-    <xsl:variable name="between" select="$sic/following::text()[$next >> .]"/>
+    <xsl:variable name="words" select="$sic/following::text()[normalize-space()][1]"/>
     <xsl:sequence select="not($sic/parent::choice)
         and not($next/self::note[@type = 'translator'][@subtype = 'sic']
-                and normalize-space(string-join($between)) = '')"/>
+                and (empty($words) or $words >> $next))"/>
   </xsl:function>
 
   <!--* A human description of a kind, for legends and tooltips. -->

@@ -1,14 +1,19 @@
-"""The build's HTML stage (toolchain/build/site.py): pages made a run at a time and site pages
-made from per-document summaries are the pages ``tei-tool html`` makes of the same TEI files."""
+"""Pages made a run at a time (toolchain/publish/site.py) and site pages made from per-document
+summaries are the pages the stylesheet makes of the whole edition at once; the build's HTML stage
+(toolchain/build/site.py) makes the pages ``tei-tool html`` makes of the same TEI files."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import pytest
+
 from toolchain import xmlio
 from toolchain.build import site
 from toolchain.build.pipeline import STATE_DIR, build
-from toolchain.publish.html import HTML_XSL, SITE_PAGES, build_html, edition_xml
+from toolchain.publish import site as pages
+from toolchain.publish.html import (DEFAULT_TITLE, ENTRY_DIR, HTML_XSL, SITE_PAGES, TeiInput,
+                                    build_html, edition_xml, page_stem)
 from toolchain.publish.xslt import Transformer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,11 +46,38 @@ def test_build_pages_equal_tei_tool_html(tmp_path):
 
 
 def test_runs_of_pages_equal_one_page_at_a_time(tmp_path, monkeypatch):
-    monkeypatch.setattr(site, "RUN", 1)
+    monkeypatch.setattr(pages, "RUN", 1)
     _, one = _build(tmp_path, "one")
-    monkeypatch.setattr(site, "RUN", 3)
+    monkeypatch.setattr(pages, "RUN", 3)
     _, runs = _build(tmp_path, "runs")
     assert _pages(one / "html") == _pages(runs / "html")
+
+
+def _whole_edition_pages(tei: Path) -> dict[str, bytes]:
+    """Every page the stylesheet makes of one edition holding every document and the whole
+    register (what ``tei-tool html`` once did, quadratic in the edition's size)."""
+    files = sorted(p for p in tei.glob("*.xml") if p.name != "register.xml")
+    docs = [TeiInput(p, page_stem(p), p.read_bytes(), xmlio.parse_xml(p).getroot()) for p in files]
+    tr = Transformer()
+    edition = tr.parse(edition_xml(docs, xmlio.parse_xml(tei / "register.xml").getroot(), tei,
+                                   DEFAULT_TITLE))
+    made = [(page, "", f"{page}.html") for page in SITE_PAGES]
+    made += [("document", d.stem, f"{d.stem}.html") for d in docs]
+    made += [("entry", xid, f"{ENTRY_DIR}/{xid}.html")
+             for xid in tr.render_strings(HTML_XSL, "entries", {"edition": edition})]
+    return {name: tr.render(HTML_XSL, {"edition": edition, "page": page, "stem": stem}).encode("utf-8")
+            for page, stem, name in made}
+
+
+@pytest.mark.parametrize("run", [1, 2, pages.RUN])
+def test_pages_made_a_run_at_a_time_equal_those_of_the_whole_edition(tmp_path, monkeypatch, run):
+    monkeypatch.setattr(pages, "RUN", run)
+    _, out = _build(tmp_path)
+    build_html([out / "tei"], tmp_path / "html")
+    expected = _whole_edition_pages(out / "tei")
+    assert len(expected) > len(SOURCES) + 3 + 20  # the entry pages
+    assert _pages(tmp_path / "html") == expected
+    assert not list((tmp_path / "html").glob(".*"))  # no staging folder left behind
 
 
 def test_summaries_are_kept_per_document_and_hold_no_text(tmp_path):
@@ -102,13 +134,13 @@ def test_a_repeated_encoding_desc_is_given_once(tmp_path, monkeypatch):
     parse = Transformer.parse
     monkeypatch.setattr(Transformer, "parse",
                         lambda self, xml, base_uri="": given.append(xml) or parse(self, xml, base_uri))
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    site.site_pages(files, register, "T", pages)
-    assert [(pages / f"{name}.html").read_text(encoding="utf-8") for name in SITE_PAGES] == expected
-    assert "zz-copy2.html" in (pages / "index.html").read_text(encoding="utf-8")
+    made = tmp_path / "pages"
+    made.mkdir()
+    pages.site_pages((xmlio.parse_xml(f).getroot() for f in files), register, "T", made)
+    assert [(made / f"{name}.html").read_text(encoding="utf-8") for name in SITE_PAGES] == expected
+    assert "zz-copy2.html" in (made / "index.html").read_text(encoding="utf-8")
     assert given[0].count(b"<encodingDesc") < len(files)
-    assert sorted(p.name for p in pages.iterdir()) == sorted(f"{name}.html" for name in SITE_PAGES)
+    assert sorted(p.name for p in made.iterdir()) == sorted(f"{name}.html" for name in SITE_PAGES)
 
 
 def test_entry_pages_count_names_of_merged_entries_as_tei_tool_html_does(tmp_path):

@@ -4,7 +4,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -68,6 +67,27 @@ def test_bad_file_fails_with_location_and_writes_nothing(tmp_path, content, mess
     assert message in str(err.value)
     assert str(err.value).startswith(str(tmp_path / "bad.xml") + ":")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_page_that_fails_leaves_the_output_folder_as_it_was(tmp_path, monkeypatch):
+    from toolchain.publish import site
+    from toolchain.publish.xslt import TransformError
+
+    out = tmp_path / "out"
+    build_html([FIXTURES / "kinds" / "k01.xml"], out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def fail(*_):
+        raise TransformError("html.xsl: an entry page failed")
+
+    monkeypatch.setattr(site.SiteRenderer, "entry_pages", fail)  # after the document pages
+    with pytest.raises(TransformError):
+        build_html([FIXTURES / "kinds"], out)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert not (out / "k02.html").exists() and not list(out.glob(".*"))
+    with pytest.raises(TransformError):
+        build_html([FIXTURES / "kinds"], tmp_path / "new")
+    assert not (tmp_path / "new").exists()
 
 
 def test_site_page_names_and_duplicates_are_refused(tmp_path):

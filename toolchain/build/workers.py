@@ -55,7 +55,7 @@ def read(path: str, display: str) -> Reading:
 
 def check(target: str) -> tuple[str, list[Diagnostic], str, list[str]]:
     """Validate one TEI file with the worker's compiled schemas; note its date and named entries."""
-    from toolchain.build.site import date_key, named_ids
+    from toolchain.publish.site import date_key, named_ids
 
     diags, tree = _validator.validate_and_parse(Path(target))
     if tree is None:

@@ -1,13 +1,17 @@
 """Publish stage, web: TEI files + register → static HTML site (xslt/html).
 
 Python only gathers and checks the inputs and writes files; every byte of
-HTML comes from the XSLT (no string templating here). All pages are rendered
-in memory first and written only when every page succeeded, each with an
-atomic rename, so a bad input never leaves a half-built site behind.
+HTML comes from the XSLT (no string templating here). The pages are made a
+run at a time (toolchain/publish/site.py) into a hidden folder inside the
+output folder and moved into place only when every page succeeded, so a bad
+input never leaves a half-built site behind.
 """
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -19,7 +23,6 @@ from toolchain import xmlio
 from toolchain.diagnostics import Diagnostic, Report
 from toolchain.errors import InputError, Location, UsageError
 from toolchain.paths import REGISTER_NAME, XSLT_DIR
-from toolchain.publish.xslt import Transformer
 
 HTML_XSL = XSLT_DIR / "html" / "html.xsl"
 CSS_FILE = XSLT_DIR / "html" / "edition.css"
@@ -110,15 +113,16 @@ def find_register(paths: Sequence[Path], report: Report) -> Path | None:
     return existing[0]
 
 
-def _check_stems(docs: Sequence[TeiInput]) -> None:
+def _check_stems(paths: Sequence[Path]) -> None:
     seen: dict[str, Path] = {}
-    for d in docs:
-        if d.stem in SITE_PAGES:
-            raise InputError(f"a document may not be named {d.stem!r} (a page of the site)",
-                             Location(str(d.path)))
-        if d.stem in seen:
-            raise InputError(f"same page name {d.stem!r} as {seen[d.stem]}", Location(str(d.path)))
-        seen[d.stem] = d.path
+    for path in paths:
+        stem = page_stem(path)
+        if stem in SITE_PAGES:
+            raise InputError(f"a document may not be named {stem!r} (a page of the site)",
+                             Location(str(path)))
+        if stem in seen:
+            raise InputError(f"same page name {stem!r} as {seen[stem]}", Location(str(path)))
+        seen[stem] = path
 
 
 def edition_xml(docs: Sequence[TeiInput], register: etree._Element | None,
@@ -143,62 +147,38 @@ def edition_xml(docs: Sequence[TeiInput], register: etree._Element | None,
     return "".join(parts).encode("utf-8")
 
 
-def render_site(docs: Sequence[TeiInput], register: etree._Element | None, out_dir: Path,
-                title: str, transformer: Transformer | None = None) -> dict[str, bytes]:
-    """Every file of the site as name → bytes (pages, TEI copies, CSS), nothing written."""
-    tr = transformer or Transformer()
-    edition = tr.parse(edition_xml(docs, register, out_dir, title), "edition")
-    pages = [(page, "", f"{page}.html") for page in SITE_PAGES]
-    pages += [("document", d.stem, f"{d.stem}.html") for d in docs]
-    pages += [("entry", xid, f"{ENTRY_DIR}/{xid}.html") for xid in entry_ids(tr, edition)]
-    files: dict[str, bytes] = {}
-    for page, stem, name in pages:
-        html = tr.render(HTML_XSL, {"edition": edition, "page": page, "stem": stem})
-        files[name] = html.encode("utf-8")
-    for d in docs:
-        files[f"{d.stem}.xml"] = d.data
-    if register is not None:
-        files[REGISTER_NAME] = etree.tostring(register.getroottree(), encoding="utf-8",
-                                              xml_declaration=True)  # as parsed: no DTD, no entities
-    files[CSS_FILE.name] = CSS_FILE.read_bytes()
-    return files
-
-
-def entry_ids(tr: Transformer, edition) -> list[str]:
-    """The register entries that get a page (``ENTRY_DIR/<id>.html``): those the documents
-    name. Their ids are those of reg: pointers, safe as file names."""
-    return tr.render_strings(HTML_XSL, "entries", {"edition": edition})
-
-
-def site_path(out_dir: Path, name: str) -> Path:
-    """Where a file of the site goes: ``name`` is a file name, or one in ``ENTRY_DIR``;
-    nothing can land outside ``out_dir`` (``xmlio.confined_path``)."""
-    folder, _, leaf = name.rpartition("/")
-    if folder not in ("", ENTRY_DIR):
-        raise InputError(f"unusable output name {name!r}")
-    return xmlio.confined_path(out_dir / folder if folder else out_dir, leaf)
-
-
-def build_html(paths: Iterable[Path], out_dir: Path, title: str = DEFAULT_TITLE,
-               transformer: Transformer | None = None) -> HtmlResult:
+def build_html(paths: Iterable[Path], out_dir: Path, title: str = DEFAULT_TITLE) -> HtmlResult:
     """Publish the TEI files (or folders) as a static site in ``out_dir``.
 
     Writes index.html, about.html, register.html, <stem>.html per document,
     register/<id>.html per entry named, the TEI files and register.xml next to
-    them, and edition.css. Raises ``InputError``
-    (file:line:col) for a file that is not usable TEI; nothing is written then.
+    them, and edition.css. Raises ``InputError`` (file:line:col) for a file that
+    is not usable TEI, before anything is made; a page that fails leaves the
+    output folder as it was.
     """
+    from toolchain.publish.site import date_key, render_site  # it imports this module
+
     out_dir = Path(out_dir)
     result = HtmlResult(out_dir)
     tei_paths = collect_tei_paths(paths)
-    docs = [load_tei(p) for p in tei_paths]
-    _check_stems(docs)
-    reg_path = find_register(tei_paths, result.report)
-    register = xmlio.parse_xml(reg_path).getroot() if reg_path else None
-    files = render_site(docs, register, out_dir, title, transformer)
-    for name, data in files.items():
-        target = site_path(out_dir, name)
-        xmlio.atomic_write(target, data)
-        result.written.append(target)
+    docs = [(path, date_key(load_tei(path).root)) for path in tei_paths]
+    _check_stems(tei_paths)
+    register = find_register(tei_paths, result.report)
+    created = not out_dir.exists()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".tei-tool-html-", dir=out_dir))
+    try:
+        render_site(docs, register, staging, out_dir, title)
+        for made in sorted(p for p in staging.rglob("*") if p.is_file()):
+            target = out_dir / made.relative_to(staging)
+            target.parent.mkdir(exist_ok=True)
+            os.replace(made, target)
+            result.written.append(target)
+    except BaseException:
+        if created:
+            shutil.rmtree(out_dir, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     result.documents = len(docs)
     return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from toolchain.reading import Answers, RecordingLexicon, read_and_link, read_page
+from toolchain.reading import RecordingLexicon, read_and_link, read_page
 from toolchain.register import Register
 from toolchain.writers.tei import write_tei
 

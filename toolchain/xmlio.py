@@ -244,6 +244,13 @@ def check_not_edited(path: str | os.PathLike, force: bool = False) -> None:
     )
 
 
+def file_stamp(path: str | os.PathLike) -> tuple[int, int, int]:
+    """What changes whenever a file is written (an atomic write makes a new inode): a cache
+    keyed on it never serves an older version of the file. Raises OSError."""
+    st = os.stat(path)
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
 def confined_path(root: str | os.PathLike, name: str) -> Path:
     """Join ``name`` under ``root`` and refuse anything that escapes it."""
     base = Path(root).resolve()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,17 +26,11 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def file_stamp(path: Path) -> tuple[int, int, int]:
-    """What changes whenever a file is written (an atomic write makes a new inode)."""
-    st = os.stat(path)
-    return st.st_ino, st.st_mtime_ns, st.st_size
-
-
 def file_sha(path: Path) -> str | None:
     """The content hash of ``path`` (None if unreadable), computed once per version of the file
     in this process: a build asks for a TEI file's hash in several stages."""
     try:
-        return _file_sha(str(path), file_stamp(path))
+        return _file_sha(str(path), xmlio.file_stamp(path))
     except OSError:
         return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolchain.build.state import file_stamp
+from toolchain import xmlio
 from toolchain.diagnostics import Diagnostic
 from toolchain.register import Register
 
@@ -40,7 +40,7 @@ def _load_register() -> None:
     global _register, _register_stamp
     if _register_path is None:
         return
-    stamp = file_stamp(_register_path)
+    stamp = xmlio.file_stamp(_register_path)
     if stamp != _register_stamp:
         _register, _register_stamp = Register.load(_register_path), stamp
 

@@ -141,10 +141,9 @@ def _stamp(paths: list[Path]) -> tuple:
     out = []
     for p in paths:
         try:
-            st = p.stat()
-            out.append((str(p), st.st_mtime_ns, st.st_size))
+            out.append((str(p), xmlio.file_stamp(p)))
         except OSError:
-            out.append((str(p), None, None))
+            out.append((str(p), None))
     return tuple(out)
 
 

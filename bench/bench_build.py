@@ -14,8 +14,9 @@ this machine, in one run:
   (b) ``tei-tool build --jobs 1``;   (c) ``tei-tool build`` with all cores;
   (d) a no-op rebuild;               (e) a rebuild after touching one source.
 
-The build runs convert + RELAX NG + Schematron + HTML (``--no-pdf``). Prints
-docs/s, the ratios (b)/(a) and (c)/(a), and the peak RSS of each build.
+The builds (b)-(e) run what (a) runs: convert + RELAX NG + Schematron + HTML
+(``--no-pdf --no-json``); (c+) is (c) with the JSON export too. Prints docs/s,
+the ratios (b)/(a) and (c)/(a), and the peak RSS of each build.
 """
 from __future__ import annotations
 
@@ -101,9 +102,9 @@ def naive(corpus: Path, work: Path, sample: int) -> float:
     return (time.perf_counter() - t) / len(files)
 
 
-def build(corpus: Path, out: Path, jobs: int | None) -> tuple[float, int, str]:
+def build(corpus: Path, out: Path, jobs: int | None, export: bool = False) -> tuple[float, int, str]:
     args = TOOL + ["build", str(corpus), "--out", str(out), "--tei", str(out / "tei"), "--no-pdf", "--timings"]
-    return run(args + (["--jobs", str(jobs)] if jobs else []), ROOT)
+    return run(args + ([] if export else ["--no-json"]) + (["--jobs", str(jobs)] if jobs else []), ROOT)
 
 
 def main() -> None:
@@ -123,6 +124,7 @@ def main() -> None:
         t_a = per_doc * n
         t_b, rss_b, stages_b = build(corpus, work / "out1", 1)
     t_c, rss_c, stages_c = build(corpus, work / "outN", None)
+    t_j, rss_j, stages_j = build(corpus, work / "outJ", None, export=True)
     t_d, _, _ = build(corpus, work / "outN", None)
     touched = sorted(corpus.glob("*.txt"))[n // 2]
     touched.write_text(touched.read_text(encoding="utf-8") + "\nOne more line of text was added here.\n",
@@ -136,6 +138,8 @@ def main() -> None:
         print(f"    stages: {stages_b}")
     print(f"(c) build --jobs {cores}             {t_c:9.1f} s  {n / t_c:8.1f} docs/s  peak RSS {rss_c} MB")
     print(f"    stages: {stages_c}")
+    print(f"(c+) and the JSON export       {t_j:9.1f} s  {n / t_j:8.1f} docs/s  peak RSS {rss_j} MB")
+    print(f"    stages: {stages_j}")
     print(f"(d) no-op rebuild              {t_d:9.2f} s")
     print(f"(e) rebuild, one source edited {t_e:9.2f} s")
     print(f"    stages: {stages_e}")

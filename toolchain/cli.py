@@ -114,11 +114,12 @@ def html(tei, out_dir, title):
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("--no-pdf", is_flag=True, help="Skip the print edition.")
+@click.option("--no-json", is_flag=True, help="Skip the JSON and CSV export.")
 @click.option("--timings", is_flag=True, help="Also print the time each stage took.")
-def build(sources, out_dir, tei_dir, jobs, no_pdf, timings):
+def build(sources, out_dir, tei_dir, jobs, no_pdf, no_json, timings):
     from toolchain.build.pipeline import build as run_build
 
-    publish = ("html", "json") if no_pdf else ("html", "pdf", "json")
+    publish = tuple(kind for kind, skip in (("html", False), ("pdf", no_pdf), ("json", no_json)) if not skip)
     with _progress_bar() as progress:
         result = run_build(list(sources), out_dir, tei_dir, jobs, publish, progress)
     _emit(result.report)

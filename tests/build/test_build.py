@@ -130,6 +130,21 @@ def test_second_build_of_the_same_folder_is_refused(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+def test_no_pdf_and_no_json_skip_those_outputs_until_asked_for(tmp_path):
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "toolchain", "build", str(SOURCES[0]), "--out", str(out),
+            "--tei", str(out / "tei"), "--no-pdf"]
+    skipped = subprocess.run(args + ["--no-json"], capture_output=True, text=True)
+    assert skipped.returncode == 0, skipped.stderr
+    assert (out / "html" / "index.html").is_file()
+    assert not (out / "edition.json").exists() and not (out / "edition.pdf").exists()
+    assert "json" not in skipped.stderr.splitlines()[-1]
+    asked = subprocess.run(args, capture_output=True, text=True)
+    assert asked.returncode == 0, asked.stderr
+    assert (out / "edition.json").is_file() and (out / "edition.csv").is_file()
+    assert "0 converted, 0 validated, json;" in asked.stderr  # the export only: nothing else changed
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
 def test_killed_build_leaves_whole_files_and_the_next_build_completes(tmp_path, sig, tei_all):
     src = tmp_path / "src"

@@ -61,9 +61,11 @@ def fingerprints() -> dict[str, str]:
                                "toolchain/model.py", "toolchain/link.py", "toolchain/register.py",
                                "toolchain/reading.py", "toolchain/sources.py"),
         "validate": fingerprint("toolchain/validate", "schema"),
-        "html": fingerprint("toolchain/publish/html.py", "toolchain/publish/xslt.py", "xslt/common",
+        "html": fingerprint("toolchain/publish/html.py", "toolchain/publish/site.py",
+                            "toolchain/publish/xslt.py", "toolchain/build/site.py", "xslt/common",
                             "xslt/html"),
-        "export": fingerprint("toolchain/export.py", "schema/export.schema.json"),
+        "export": fingerprint("toolchain/export.py", "toolchain/export-kinds.xsl", "xslt/common",
+                              "toolchain/build/publishing.py", "schema/export.schema.json"),
         "pdf": fingerprint("toolchain/publish/pdf.py", "toolchain/publish/xslt.py", "xslt/common",
                            "xslt/print"),
     }

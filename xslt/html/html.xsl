@@ -9,7 +9,7 @@
   its defaults).
 
   Input: no context item; everything comes in $edition, a tt:edition element
-  built by toolchain/publish/html.py (or, for the build, toolchain/build/site.py):
+  built by toolchain/publish/site.py (a run of documents, or summaries):
     <tt:edition title="…"><tt:doc stem="…" pdf="yes|no">TEI</tt:doc>… <tt:register>TEI</tt:register></tt:edition>
   The index, about and register pages read each document only through its
   summary (h:summary, html-site.xsl); an edition may give those summaries

@@ -52,7 +52,12 @@ class RecordingLexicon:
         return self.lexicon.gazetteer(text)
 
     def known_surname(self, token: str) -> bool:
-        known = self._surnames[token] = self.lexicon.known_surname(token)
+        """The register's answer; a page asks about the same words again and again (every
+        capitalised word is asked), and the register does not change while a page is read,
+        so a question asked before is answered from the record."""
+        known = self._surnames.get(token)
+        if known is None:
+            known = self._surnames[token] = self.lexicon.known_surname(token)
         return known
 
     def answers(self) -> Answers:

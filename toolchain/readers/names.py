@@ -29,9 +29,12 @@ _AFTER_CAP = rf"{_L}*(?:['’]{_L}{{2,}})?(?:-{_L}+)?"
 _CAP = rf"[{UPPER}]{_AFTER_CAP}"
 _INITIAL = rf"(?:[{UPPER}][a-z]?\.\s?)"
 
-_INITIALS_SURNAME = re.compile(rf"(?<![\w.])(?:{_INITIAL}){{1,3}}\s?(?P<sur>{_CAP})")
+# Both start with a capital and check what precedes it after it (``(?<![\w.].)``, the first
+# initial written out), so that the scan jumps from capital to capital.
+_INITIALS_SURNAME = re.compile(
+    rf"[{UPPER}](?<![\w.].)[a-z]?\.\s?(?:{_INITIAL}){{0,2}}\s?(?P<sur>{_CAP})")
 _SURNAME_INITIALS = re.compile(
-    rf"(?<![\w.])(?P<sur>[{UPPER}][a-z]{_L}*(?:-{_L}+)?)\s(?:[{UPPER}]\.\s?){{2,3}}(?!\s?[{UPPER}][a-z])")
+    rf"(?P<sur>[{UPPER}](?<![\w.].)[a-z]{_L}*(?:-{_L}+)?)\s(?:[{UPPER}]\.\s?){{2,3}}(?!\s?[{UPPER}][a-z])")
 _INITIAL_AT = re.compile(rf"[{UPPER}][a-z]?\.")
 # A capitalised word or an all-capitals one; the capital both start with is
 # written once, in front, so that the scan jumps from capital to capital.
@@ -49,8 +52,20 @@ _PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "Counsellors", "Counselors
            "Ambassadors", "Marshals")
 _TITLE_WORDS = frozenset("""deputy foreign first second third minister director chief head vice
 affairs general secretary chairman d'affaires ad interim""".split())
-_HONORIFIC_AT = re.compile(r"(?:^|(?<=[\s(\"“]))(?:%s)(?=\s)" % "|".join(re.escape(h) for h in HONORIFICS))
-_HONORIFIC_ANY = re.compile("|".join(re.escape(h) for h in HONORIFICS))
+
+
+def _alternatives(words) -> str:
+    """``words`` as a regex alternation tried in their order, grouped by first letter
+    (``C(?:de|des|omrade...)|M(?:r|rs...)``, escaped): the same matches, but at each position the
+    engine tries only the words that start with the letter printed there."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(re.escape(first) + "(?:%s)" % "|".join(rest) for first, rest in groups.items())
+
+
+_HONORIFIC_AT = re.compile(r"(?:^|(?<=[\s(\"“]))(?:%s)(?=\s)" % _alternatives(HONORIFICS))
+_HONORIFIC_ANY = re.compile(_alternatives(HONORIFICS))
 _PLURAL_END = re.compile(
     r"(?:^|(?<=[\s(]))(?:%s)\s+(?:(?:[A-Z][a-z]?\.|[A-Z][\w'’-]+|and|,)\s*)+$"
     % "|".join(re.escape(h) for h in _PLURAL))
@@ -134,6 +149,7 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
     # _HONORIFIC_AT matches only where an occurrence starts: an honorific follows a space,
     # a parenthesis or a quotation mark, which no occurrence holds.
     honorifics = [m.span() for m in map(_HONORIFIC_AT.match, repeat(context), starts) if m]
+    hon_starts = [s for s, _ in honorifics]
     pos = 0
     for tok in tokens:
         if tok.start() < pos:
@@ -144,8 +160,10 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
             continue
         cut = max(0, at - 120)
         before = context[cut:at]
-        first = _HONORIFIC_AT.match(before)
-        marks = ([first.span()] if first else []) + [(s - cut, e - cut) for s, e in honorifics if cut < s < at]
+        # (an honorific can match at the context's first character only if one is printed there)
+        first = _HONORIFIC_AT.match(before) if context.startswith(HONORIFICS, cut) else None
+        inside = honorifics[bisect.bisect_right(hon_starts, cut):bisect.bisect_left(hon_starts, at)]
+        marks = ([first.span()] if first else []) + [(s - cut, e - cut) for s, e in inside]
         if not (before[-1:] in (" ", "\u00a0", "\n") and _titled(before, [e for _, e in marks])
                 or any(before[s:e] in _PLURAL for s, e in marks) and _PLURAL_END.search(before)):
             continue
@@ -207,8 +225,8 @@ def find_persons(text: str, left: str = "",
             cands.append(NameMatch(m.start("name"), m.end("name"), "speaker"))
     cands += _after_honorific(text, left, tokens)
     if known is not None:
-        for tok in tokens:
-            if tok.group()[:1].isupper() and known(tok.group()):
+        for tok in tokens:  # each starts with a capital
+            if known(tok.group()):
                 cands.append(NameMatch(tok.start(), tok.end(), "register"))
     found = _longest_non_overlapping(cands)
     # weakest rule last: it fills gaps the others left, and widens a bare surname ("Andrei [S]")

@@ -9,9 +9,38 @@ from dataclasses import dataclass
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
-_MONTH = (r"(?P<{name}>(?:January|February|March|April|May|June|July|August|September|October|"
-          r"November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|"
-          r"OCTOBER|NOVEMBER|DECEMBER|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.))")
+#: Month names as printed, tried in this order (``Sept.`` before ``Sep.``).
+_MONTH_WORDS = ("January February March April May June July August September October November December "
+                "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER "
+                r"Jan\. Feb\. Mar\. Apr\. Jun\. Jul\. Aug\. Sept\. Sep\. Oct\. Nov\. Dec\.").split()
+
+
+def _month_rx(word_start: bool = False) -> str:
+    """A month name, group ``m``; with ``word_start`` only where a word starts (``\\b``).
+
+    The names are grouped by their first letter, which the pattern starts with (what
+    precedes it is checked after it, ``(?<!\\w.)``), so that a scan jumps from one of
+    those capitals to the next instead of trying every name at every position. Names
+    with different first letters never match at the same place, so the order of the
+    names within a letter is the order they are tried in, as in a plain alternation.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in _MONTH_WORDS:
+        groups.setdefault(word[0], []).append(word[1:])
+    check = r"(?<!\w.)" if word_start else ""
+    return "(?P<m>%s)" % "|".join(f"{first}{check}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+_MONTH = _month_rx()
+_MONTH_AT = _month_rx(word_start=True)
+
+
+def _day(name: str) -> str:
+    """One or two digits, group ``name``, where a word starts (``\\b``): the digit comes
+    first and what precedes it is checked after it, so that a scan jumps from digit to digit."""
+    return rf"(?P<{name}>\d(?<!\w\d)\d?)"
+
+
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>1[6-9]\d\d|20\d\d)"
 _ROMAN_MONTHS = {r: i for i, r in enumerate(
@@ -19,20 +48,20 @@ _ROMAN_MONTHS = {r: i for i, r in enumerate(
 
 # Ordered: the first pattern that matches at a position wins, longest forms first.
 _PATTERNS = [
-    ("range", re.compile(rf"\b(?P<d1>\d{{1,2}}){_ORD}\s*[/–-]\s*(?P<d>\d{{1,2}}){_ORD}\s+"
-                         rf"{_MONTH.format(name='m')},?\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH.format(name='m')},?\s+{_YEAR}\b")),
-    ("mdy", re.compile(rf"\b{_MONTH.format(name='m')}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_YEAR}\b")),
-    ("roman", re.compile(r"\b(?P<d>\d{1,2})\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\."
+    ("range", re.compile(rf"{_day('d1')}{_ORD}\s*[/–-]\s*(?P<d>\d{{1,2}}){_ORD}\s+"
+                         rf"{_MONTH},?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"{_day('d')}{_ORD}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
+    ("mdy", re.compile(rf"{_MONTH_AT}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_YEAR}\b")),
+    ("roman", re.compile(_day("d") + r"\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\."
                          r"(?P<y>\d{4}|\d{2})\b")),
-    ("numeric", re.compile(r"\b(?P<d>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<y>1[6-9]\d\d|20\d\d)\b")),
-    ("iso", re.compile(r"\b(?P<y>1[6-9]\d\d|20\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b")),
+    ("numeric", re.compile(_day("d") + r"\.(?P<mm>\d{1,2})\.(?P<y>1[6-9]\d\d|20\d\d)\b")),
+    ("iso", re.compile(r"(?P<y>(?:1[6-9]|20)(?<!\w\d\d)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b")),
     # "12 or 14 May", "22 and 29 May 1972": the first day takes the month (and year) of the second.
-    ("first-day", re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}(?=\s+(?:or|and|to)\s+\d{{1,2}}{_ORD}\s+"
-                             rf"{_MONTH.format(name='m')}(?:,?\s+(?P<y>1[6-9]\d\d|20\d\d)\b)?)")),
-    ("my", re.compile(rf"\b{_MONTH.format(name='m')},?\s+{_YEAR}\b")),
-    ("dm", re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH.format(name='m')}\b(?!\s*,?\s*\d)")),
-    ("md", re.compile(rf"\b{_MONTH.format(name='m')}\s+(?P<d>\d{{1,2}}){_ORD}\b(?![\d,]*\s*\d{{4}})")),
+    ("first-day", re.compile(rf"{_day('d')}{_ORD}(?=\s+(?:or|and|to)\s+\d{{1,2}}{_ORD}\s+"
+                             rf"{_MONTH}(?:,?\s+(?P<y>1[6-9]\d\d|20\d\d)\b)?)")),
+    ("my", re.compile(rf"{_MONTH_AT},?\s+{_YEAR}\b")),
+    ("dm", re.compile(rf"{_day('d')}{_ORD}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*\d)")),
+    ("md", re.compile(rf"{_MONTH_AT}\s+(?P<d>\d{{1,2}}){_ORD}\b(?![\d,]*\s*\d{{4}})")),
     # The year comes first (then the word before it is checked), so that the
     # scan jumps from one 1 or 2 to the next.
     ("year", re.compile(r"(?P<y>1[6-9]\d\d|20\d\d)(?:(?<=\bin \d{4})|(?<=\bfor \d{4})|(?<=\bsince \d{4})|"
@@ -43,7 +72,7 @@ _PATTERNS = [
 # (most runs of a page) is not scanned pattern by pattern. Every date starts
 # with a digit or a month name, so the text before the first of them is not scanned.
 _DIGIT = re.compile(r"\d")
-_MONTH_NAME = re.compile(_MONTH.format(name="m"))
+_MONTH_NAME = re.compile(_MONTH)
 _NEEDS_MONTH = frozenset(kind for kind, rx in _PATTERNS if "(?P<m>" in rx.pattern)
 
 

@@ -73,15 +73,17 @@
     <xsl:param name="content" as="item()*"/>
     <xsl:variable name="when" select="$el/self::date/@when[. castable as xs:date
         or . castable as xs:gYearMonth or . castable as xs:gYear]"/>
+    <!-- who intervened, shown only for an intervention (asked once for class and title) -->
+    <xsl:variable name="resp" as="xs:string?"
+                  select="tt:resp($el)[$el/@resp or exists(tt:brackets($el))]"/>
     <xsl:element name="{if ($when) then 'time' else 'span'}">
-      <xsl:attribute name="class" select="string-join(('i-' || $kind,
-          ('r-' || tt:resp($el))[exists(tt:brackets($el)) or $el/@resp]), ' ')"/>
+      <xsl:attribute name="class" select="string-join(('i-' || $kind, $resp ! ('r-' || .)), ' ')"/>
       <xsl:if test="$when">
         <xsl:attribute name="datetime" select="$when"/>
       </xsl:if>
       <xsl:if test="$kind = $tt:legend-kinds">
         <xsl:attribute name="title" select="string-join((tt:kind-label($kind),
-            ('(' || tt:resp($el) || ')')[$el/@resp or exists(tt:brackets($el))]), ' ')"/>
+            $resp ! ('(' || . || ')')), ' ')"/>
       </xsl:if>
       <xsl:call-template name="h:lang-attribute">
         <xsl:with-param name="el" select="$el"/>
@@ -126,20 +128,19 @@
         or exists($el//(persName | orgName | placeName)[h:reg-target(tt:reg-id(@ref)) != ''])"/>
   </xsl:function>
 
-  <!--* The register id a name should link to ('' when the register lacks it). -->
+  <!--* The register id a name should link to: the id of the first entry of the
+        register's standOff with that id, or of the entry it was merged into
+        (@sameAs); '' when the register lacks it. A key look-up (the key's index is
+        built once per input, not per page), so a page pays only for its own names,
+        never for a map of the whole register of its run. -->
   <xsl:function name="h:reg-target" as="xs:string">
     <xsl:param name="reg-id" as="xs:string"/>
-    <xsl:sequence select="($h:reg-targets($reg-id), '')[1]"/>
+    <xsl:variable name="entry" select="if ($reg-id = '') then ()
+        else ($h:register/standOff ! key('tt:xml-id', $reg-id, .))[1]"/>
+    <xsl:sequence select="if (empty($entry/@sameAs)) then string($entry/@xml:id)
+        else string((tt:reg-entry($h:register/standOff, tt:reg-id($entry/@sameAs))/@xml:id,
+                     $entry/@xml:id)[1])"/>
   </xsl:function>
-
-  <!--* Every id of the register's standOff mapped to the id its names link to: its
-        own, or that of the entry it was merged into (@sameAs). Made once per call,
-        so a name costs one look-up. -->
-  <xsl:variable name="h:reg-targets" as="map(xs:string, xs:string)" select="map:merge(
-      for $entry in $h:register/standOff//*[@xml:id != '']
-      return map {string($entry/@xml:id): string((tt:reg-entry($h:register/standOff,
-                                           tt:reg-id($entry/@sameAs))/@xml:id, $entry/@xml:id)[1])},
-      map {'duplicates': 'use-first'})"/>
 
   <xsl:template name="tt:note-call">
     <xsl:param name="note" as="element(note)"/>

@@ -26,19 +26,12 @@
 
   <!--* The kind of an element: a stable token used for CSS classes, legends and
         tests ('' when the element is not an intervention or marked feature).
-        The first test lists every element the rest can give a kind: most elements
-        have none (tt:kinds-in asks of each element of a document), and one test
-        of a union of names costs less than the whole chain. The chain then asks
-        first for the names and dates, the commonest kinds of a text (each kind
-        comes from one element name, so the order changes no answer). -->
+        Names and dates, the commonest kinds of a text, are asked for first (each
+        kind comes from one element name, so the order changes no answer). -->
   <xsl:function name="tt:kind" as="xs:string">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="
-      if (not($el/(self::note | self::supplied | self::foreign | self::sic | self::corr
-                   | self::unclear | self::gap | self::ref | self::seg | self::idno | self::stamp
-                   | self::pc | self::persName | self::orgName | self::placeName | self::date)))
-      then ''
-      else if ($el/self::persName) then 'person'
+      if ($el/self::persName) then 'person'
       else if ($el/self::placeName) then 'place'
       else if ($el/self::orgName) then 'org'
       else if ($el/self::date) then 'date'
@@ -157,10 +150,13 @@
       'copy', 'idno', 'typist', 'stray')"/>
 
   <!--* Kinds present in a document, in legend order, plus 'editor' when the
-        editors intervened (their brackets need explaining too). -->
+        editors intervened (their brackets need explaining too). Only the elements
+        tt:kind can give a legend kind are asked (not names, dates, paragraphs…:
+        most of a document): extend the list with tt:kind and $tt:legend-kinds. -->
   <xsl:function name="tt:kinds-in" as="xs:string*">
     <xsl:param name="text" as="element()"/>
-    <xsl:variable name="present" select="distinct-values($text//* ! tt:kind(.))"/>
+    <xsl:variable name="present" select="distinct-values($text//(note | supplied | foreign | sic
+        | corr | unclear | gap | seg | idno | pc) ! tt:kind(.))"/>
     <xsl:sequence select="$tt:legend-kinds[. = $present],
         'editor'[exists($text//*[@resp = '#editor'][exists(tt:brackets(.))])]"/>
   </xsl:function>

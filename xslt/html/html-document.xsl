@@ -88,28 +88,33 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!--* citation_* (Highwire, read by Zotero and Google Scholar) and DC.* tags. -->
+  <!--* citation_* (Highwire, read by Zotero and Google Scholar) and DC.* tags
+        (each fact read once from the header, though two tags may give it). -->
   <xsl:function name="h:citation-meta" as="element()*">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:variable name="iso" select="tt:date-key(tt:date-el($tei))"/>
+    <xsl:variable name="title" select="tt:title($tei)"/>
+    <xsl:variable name="publisher" select="tt:publisher($tei)"/>
+    <xsl:variable name="archive" select="tt:archive-refs($tei)[1]"/>
+    <xsl:variable name="summary" select="tt:summary($tei)"/>
     <xsl:sequence select="
-        h:meta('description', tt:summary($tei)),
-        h:meta('citation_title', tt:title($tei)),
+        h:meta('description', $summary),
+        h:meta('citation_title', $title),
         h:meta('citation_date', translate($iso, '-', '/')),
-        h:meta('citation_publisher', tt:publisher($tei)),
-        h:meta('citation_archive', tt:archive-refs($tei)[1]),
+        h:meta('citation_publisher', $publisher),
+        h:meta('citation_archive', $archive),
         h:meta('citation_id', tt:record-id($tei)),
         h:meta('citation_language', 'en'),
-        h:meta('DC.title', tt:title($tei)),
+        h:meta('DC.title', $title),
         h:meta('DC.date', $iso),
-        h:meta('DC.publisher', tt:publisher($tei)),
-        h:meta('DC.source', (tt:source-citation($tei)[. != ''], tt:archive-refs($tei)[1])[1]),
+        h:meta('DC.publisher', $publisher),
+        h:meta('DC.source', (tt:source-citation($tei)[. != ''], $archive)[1]),
         h:meta('DC.type', tt:doc-type($tei)),
         h:meta('DC.language', 'en'),
         h:meta('DC.identifier', tt:doc-id($tei)),
         h:meta('DC.rights', normalize-space(tt:rights($tei))),
         h:meta('DC.contributor', tt:translator($tei)[not(starts-with(., 'not named'))]),
-        h:meta('DC.description', tt:summary($tei)),
+        h:meta('DC.description', $summary),
         tt:subjects($tei) ! h:meta('DC.subject', .)"/>
   </xsl:function>
 
@@ -140,8 +145,9 @@
               </xsl:for-each>
             </div>
           </xsl:for-each>
-          <xsl:if test="h:safe-url(tt:source-uri($tei)) != ''">
-            <div><dt>Source page</dt><dd><a href="{h:safe-url(tt:source-uri($tei))}"><xsl:value-of select="tt:source-uri($tei)"/></a></dd></div>
+          <xsl:variable name="uri" select="tt:source-uri($tei)"/>
+          <xsl:if test="h:safe-url($uri) != ''">
+            <div><dt>Source page</dt><dd><a href="{h:safe-url($uri)}"><xsl:value-of select="$uri"/></a></dd></div>
           </xsl:if>
           <xsl:if test="tt:rights($tei)">
             <div>

@@ -25,12 +25,13 @@
       'distribution': 'div', 'list': 'ul', 'list-head': 'p', 'item': 'li', 'footnote': 'p'}"/>
 
   <!--* True when a block sits inside phrasing content in HTML (a p, heading,
-        list item or note), where only a span is allowed. -->
+        list item or note other than a distribution list), where only a span is
+        allowed. One union of names per ancestor (cheaper than a test per name). -->
   <xsl:function name="h:in-phrasing" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="exists($el/ancestor::*[self::p or self::head or self::dateline
-        or self::signed or self::ab or self::item or self::label or self::note
-        [not(@type = 'distribution')]])"/>
+    <xsl:sequence select="exists($el/ancestor::*[self::p | self::head | self::dateline
+        | self::signed | self::ab | self::item | self::label | self::note]
+        [not(self::note/@type = 'distribution')])"/>
   </xsl:function>
 
   <xsl:template name="tt:block">
@@ -120,12 +121,14 @@
 
   <!--* True when an element holds something that renders as a link (a linked
         name, a note call) or sits in a ref: a link there would nest links,
-        which HTML forbids, so the outer name stays unlinked. -->
+        which HTML forbids, so the outer name stays unlinked. Most names hold
+        only text: their descendants are then not searched. -->
   <xsl:function name="h:has-links-inside" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="exists($el/ancestor::ref) or exists($el//ref[@type = 'note-call'])
+    <xsl:sequence select="exists($el/ancestor::ref) or exists($el/*) and (
+        exists($el//ref[@type = 'note-call'])
         or exists($el//note[tt:is-numbered-note(.)])
-        or exists($el//(persName | orgName | placeName)[h:reg-target(tt:reg-id(@ref)) != ''])"/>
+        or exists($el//(persName | orgName | placeName)[h:reg-target(tt:reg-id(@ref)) != '']))"/>
   </xsl:function>
 
   <!--* The register id a name should link to: the id of the first entry of the

@@ -152,11 +152,14 @@
   <!--* Kinds present in a document, in legend order, plus 'editor' when the
         editors intervened (their brackets need explaining too). Only the elements
         tt:kind can give a legend kind are asked (not names, dates, paragraphs…:
-        most of a document): extend the list with tt:kind and $tt:legend-kinds. -->
+        most of a document): extend the list with tt:kind and $tt:legend-kinds. One
+        union of names per element: //(a | b) would search the children of every
+        node once per name. -->
   <xsl:function name="tt:kinds-in" as="xs:string*">
     <xsl:param name="text" as="element()"/>
-    <xsl:variable name="present" select="distinct-values($text//(note | supplied | foreign | sic
-        | corr | unclear | gap | seg | idno | pc) ! tt:kind(.))"/>
+    <xsl:variable name="present" select="distinct-values($text//*[self::note | self::supplied
+        | self::foreign | self::sic | self::corr | self::unclear | self::gap | self::seg | self::idno
+        | self::pc] ! tt:kind(.))"/>
     <xsl:sequence select="$tt:legend-kinds[. = $present],
         'editor'[exists($text//*[@resp = '#editor'][exists(tt:brackets(.))])]"/>
   </xsl:function>

@@ -146,8 +146,9 @@
             </div>
           </xsl:for-each>
           <xsl:variable name="uri" select="tt:source-uri($tei)"/>
-          <xsl:if test="h:safe-url($uri) != ''">
-            <div><dt>Source page</dt><dd><a href="{h:safe-url($uri)}"><xsl:value-of select="$uri"/></a></dd></div>
+          <xsl:variable name="href" select="h:safe-url($uri)"/>
+          <xsl:if test="$href != ''">
+            <div><dt>Source page</dt><dd><a href="{$href}"><xsl:value-of select="$uri"/></a></dd></div>
           </xsl:if>
           <xsl:if test="tt:rights($tei)">
             <div>

@@ -140,7 +140,8 @@
         that names it, in edition order, with the number of mentions. -->
   <xsl:template name="h:entry-page">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:variable name="entry" select="$h:register/standOff//(person | org | place)[@xml:id = $id]"/>
+    <xsl:variable name="entry" select="$h:register/standOff//*[self::person | self::org | self::place]
+                                          [@xml:id = $id]"/>
     <xsl:variable name="kind" select="tt:reg-kind($entry)"/>
     <xsl:call-template name="h:page">
       <xsl:with-param name="title" select="tt:reg-name($entry)"/>

@@ -128,7 +128,8 @@
     <xsl:sequence select="exists($el/ancestor::ref) or exists($el/*) and (
         exists($el//ref[@type = 'note-call'])
         or exists($el//note[tt:is-numbered-note(.)])
-        or exists($el//(persName | orgName | placeName)[h:reg-target(tt:reg-id(@ref)) != '']))"/>
+        or exists($el//*[self::persName | self::orgName | self::placeName]
+                        [h:reg-target(tt:reg-id(@ref)) != '']))"/>
   </xsl:function>
 
   <!--* The register id a name should link to: the id of the first entry of the

@@ -6,6 +6,11 @@
   the print edition all show the same date, title, archive reference and
   citation; one accessor per fact keeps their wording identical.
   Every function takes the TEI root element.
+
+  "The first X of its parent, anywhere in the header" is written
+  descendant::X[not(preceding-sibling::X)], not //X[1]: the same elements, found
+  in one pass over the header instead of one search of the children of every
+  node of the header (a page asks for these facts several times).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -76,19 +81,22 @@
   <!--* The citation of the source as printed on the web page. -->
   <xsl:function name="tt:source-citation" as="xs:string">
     <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:sequence select="normalize-space($tei/teiHeader//bibl[@type = 'citation'][1])"/>
+    <xsl:sequence select="normalize-space($tei/teiHeader/descendant::bibl[@type = 'citation']
+                          [not(preceding-sibling::bibl[@type = 'citation'])])"/>
   </xsl:function>
 
   <!--* The Wilson Center record id ('' when the page gives none). -->
   <xsl:function name="tt:record-id" as="xs:string">
     <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:sequence select="normalize-space($tei/teiHeader//idno[@type = 'WCDA'][1])"/>
+    <xsl:sequence select="normalize-space($tei/teiHeader/descendant::idno[@type = 'WCDA']
+                          [not(preceding-sibling::idno[@type = 'WCDA'])])"/>
   </xsl:function>
 
   <!--* The URL of the source page ('' when unknown). -->
   <xsl:function name="tt:source-uri" as="xs:string">
     <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:sequence select="normalize-space($tei/teiHeader//idno[@type = 'URI'][1])"/>
+    <xsl:sequence select="normalize-space($tei/teiHeader/descendant::idno[@type = 'URI']
+                          [not(preceding-sibling::idno[@type = 'URI'])])"/>
   </xsl:function>
 
   <!--* The translator's name, or the header's wording when none is named. -->

@@ -41,7 +41,7 @@
                                   return map{string($h:summaries[$i]/@stem): $i})"/>
   <xsl:variable name="h:retired" as="map(xs:string, xs:string*)">
     <xsl:map>
-      <xsl:for-each-group select="$h:register/standOff//(person | org | place)[@sameAs]"
+      <xsl:for-each-group select="$h:register/standOff//*[self::person | self::org | self::place][@sameAs]"
                           group-by="tt:reg-id(@sameAs)">
         <xsl:map-entry key="current-grouping-key()" select="current-group()/@xml:id ! string()"/>
       </xsl:for-each-group>
@@ -59,7 +59,7 @@
   <!--* The entries the documents name (after merges): listed on the register
         page, each with a page of its own. -->
   <xsl:variable name="h:named-entries" as="element()*"
-                select="$h:register/standOff//(person | org | place)
+                select="$h:register/standOff//*[self::person | self::org | self::place]
                         [map:contains($h:doc-counts, string(@xml:id))]"/>
 
   <xsl:template name="h:register-page">

@@ -91,7 +91,7 @@ class RegisterView:
             if el.get(XML_ID):
                 first.setdefault(el.get(XML_ID), el)
         #: every id of the standOff -> the id its names link to: its own, or that of the entry
-        #: it was merged into (h:reg-targets, xslt/html/html-text.xsl)
+        #: it was merged into (as h:reg-target does, xslt/html/html-text.xsl)
         self.targets = {xid: same if (same := reg_id(el.get("sameAs") or "")) in first else xid
                         for xid, el in first.items()}
 

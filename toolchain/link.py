@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from toolchain.diagnostics import Diagnostic
-from toolchain.model import Name, Record, walk
+from toolchain.model import Name, Record, child_lists
 from toolchain.readers.inline import flatten
 from toolchain.register import Register
 
@@ -38,16 +38,16 @@ def link_record(record: Record, register: Register, unlinked: str = "candidate")
                                    f"{kind} {name!r} matches no register entry", **where))
         return None
 
-    names = [n for n in walk(record.body) if isinstance(n, Name)]
+    names, sites = _names_and_office_sites(record)
     names += [p.name for p in record.participants]
     for n in names:
         n.ref = None
     record.refs = {}
     record.archive_location = (None, None)
+    texts = [(n, " ".join(flatten(n.content).split())) for n in names]
     # names of two words or more first (in page order), so that a bare surname finds their entry
-    names.sort(key=lambda n: len(flatten(n.content).split()) < 2)
-    for n in names:
-        text = " ".join(flatten(n.content).split())
+    texts.sort(key=lambda nt: " " not in nt[1])
+    for n, text in texts:
         if text:
             n.ref = resolve(n.kind, text, n.span)
     meta = record.meta
@@ -63,9 +63,11 @@ def link_record(record: Record, register: Register, unlinked: str = "candidate")
     for category in record.classifications:
         register.add_category("tax-classification", category, category[4:].replace("-", " ").upper())
     dated = (meta.date_when or meta.date_not_before, meta.date_when or meta.date_not_after)
-    for name, office in offices(record) if all(dated) else ():
-        if name.ref:
-            register.add_occupation(name.ref, office, *dated)
+    if all(dated):
+        for name, seq, i in sites:
+            office = _office_after(seq, i) if name.ref else None
+            if office:
+                register.add_occupation(name.ref, office, *dated)
     return warnings
 
 
@@ -76,35 +78,68 @@ _OFFICE_WORDS = re.compile(r"\b(Secretary|Minister|Chairman|Ambassador|Counsello
 _OFFICE = re.compile(r"^,\s+(?P<office>(?:(?:[A-Z][\w'’.-]*|of|the|in|and|for|on|to)\s+){0,14}?"
                      r"[A-Z][\w'’.-]*)(?=\s*[,.;:)]|\s*$|\s+(?:took|were|was|who|said|has|had|is|are|will)\b)")
 
+#: The lists of a block that hold running text where an office may follow a name, in the
+#: order they are searched (a distribution list's head and a sic's correction or comment
+#: are not searched).
+_OFFICE_LISTS = ("content", "signed", "lines", "salute", "items")
 
-def offices(record: Record):
-    """(person, office) where the text names an office right after a person, set off by a comma:
-    ``Heo Dam, DPRK Minister of Foreign Affairs, took part`` (guide §4: roles with dates)."""
+
+def _names_and_office_sites(record: Record) -> tuple[list[Name], list[tuple[Name, list, int]]]:
+    """The names of the record's text in page order (``model.walk`` order), and the places
+    where an office may follow a person (``_office_after``): (person, its list, its index).
+
+    Why one pass: finding the names and the office sites were two walks over every node of
+    the record, the main cost of linking after the register look-ups."""
+    names: list[Name] = []
+    sites: list[tuple[Name, list, int]] = []
     for block in record.body:
-        for seq in _inline_lists(block):
-            for i, node in enumerate(seq):
-                if isinstance(node, Name) and node.kind == "person" and i + 1 < len(seq):
-                    after = flatten(seq[i + 1:i + 2])
-                    if after and after[0] != ",":  # an office follows a comma (most names: none)
-                        continue
-                    following = flatten(seq[i + 1:i + 8])[:240]
-                    m = _OFFICE.match(following)
-                    if m and _OFFICE_WORDS.search(m.group("office")):
-                        office = re.sub(r"^(the|a|an)\s+", "", " ".join(m.group("office").split()))
-                        words = office.rstrip(".").split()
-                        # "..., Military Attaché A. A. D'yakonov": a title before the next name
-                        if words[0] not in ("and", "or") and len(words[-1].rstrip(".")) > 2:
-                            yield node, office.rstrip(".")
+        if isinstance(block, str) or block is None:
+            continue
+        if isinstance(block, Name):
+            names.append(block)
+        found: dict[str, list] = {}
+        for attr in child_lists(block.__class__):
+            seq = getattr(block, attr, None)
+            if isinstance(seq, list):
+                found[attr] = []
+                _collect(seq, names, found[attr] if attr in _OFFICE_LISTS else None)
+        for attr in _OFFICE_LISTS:
+            sites += found.get(attr, ())
+    return names, sites
 
 
-def _inline_lists(node):
-    """Every list of inlines in a block (paragraph text, head, signature lines, list items...)."""
-    for attr in ("content", "signed", "lines", "salute"):
-        seq = getattr(node, attr, None)
-        if isinstance(seq, list):
-            yield seq
-            for child in seq:
-                if not isinstance(child, str):
-                    yield from _inline_lists(child)
-    for item in getattr(node, "items", None) or []:
-        yield from _inline_lists(item)
+def _collect(seq: list, names: list[Name], sites: list | None) -> None:
+    """Add the names below ``seq`` to ``names`` in ``model.walk`` order and, unless ``sites``
+    is None, its office sites to ``sites`` (a list's own sites before those of the lists
+    inside it, so each is in the order the office search has always taken)."""
+    if sites is not None:
+        last = len(seq) - 1
+        for i, node in enumerate(seq):
+            if i < last and isinstance(node, Name) and node.kind == "person":
+                after = seq[i + 1]
+                after = after if isinstance(after, str) else flatten((after,))
+                if after[:1] in ("", ","):  # an office follows a comma (most names: none)
+                    sites.append((node, seq, i))
+    for node in seq:
+        if isinstance(node, str) or node is None:
+            continue
+        if isinstance(node, Name):
+            names.append(node)
+        for attr in child_lists(node.__class__):
+            val = getattr(node, attr, None)
+            if isinstance(val, list):
+                _collect(val, names, sites if attr in _OFFICE_LISTS else None)
+
+
+def _office_after(seq: list, i: int) -> str | None:
+    """The office the text names right after the person ``seq[i]``, set off by a comma:
+    ``Heo Dam, DPRK Minister of Foreign Affairs, took part`` (guide §4: roles with dates)."""
+    following = flatten(seq[i + 1:i + 8])[:240]
+    m = _OFFICE.match(following)
+    if m and _OFFICE_WORDS.search(m.group("office")):
+        office = re.sub(r"^(the|a|an)\s+", "", " ".join(m.group("office").split()))
+        words = office.rstrip(".").split()
+        # "..., Military Attaché A. A. D'yakonov": a title before the next name
+        if words[0] not in ("and", "or") and len(words[-1].rstrip(".")) > 2:
+            return office.rstrip(".")
+    return None

@@ -253,6 +253,7 @@ class Register:
         self._by_fold: dict[tuple[str, str], set[str]] = {}  # (kind, folded name) -> ids
         self._surnames: dict[str, set[str]] = {}
         self._org_place_rx = None
+        self._matches: dict[str, dict[str, tuple[str, ...]]] = {k: {} for k in KIND_LIST}
         for kind, (_, el_name, name_el, _) in KIND_LIST.items():
             for el in self.tree.iter(_t(el_name)):
                 xid = el.get(XML_ID)
@@ -268,6 +269,7 @@ class Register:
 
     def _add_name(self, kind: str, text: str, xid: str) -> None:
         """Index one name of an entry (lookups stay fast as the register grows)."""
+        self._matches[kind].clear()  # a new name can change what any name of its kind matches
         self.names[kind].append((text, xid))
         self._names_of.setdefault(xid, []).append(text)
         if kind != "person":
@@ -310,7 +312,18 @@ class Register:
     # -- matching and updating
 
     def match(self, kind: str, name: str) -> list[str]:
-        """Ids of the entries ``name`` may refer to (one id = linked)."""
+        """Ids of the entries ``name`` may refer to (one id = linked).
+
+        Why remembered: a document names the same few people and organisations again and
+        again, and the register gains a name far less often than it is asked (the answers
+        of a kind are forgotten whenever a name of that kind is indexed)."""
+        known = self._matches[kind]
+        ids = known.get(name)
+        if ids is None:
+            ids = known[name] = tuple(self._match(kind, name))
+        return list(ids)
+
+    def _match(self, kind: str, name: str) -> list[str]:
         if kind != "person":
             return sorted(self._by_fold.get((kind, fold(name)), ()))
         key = name_key(name)
@@ -336,11 +349,11 @@ class Register:
 
     def add_variant(self, xid: str, name: str) -> None:
         """Record a new spelling of an entry (no-op when the entry already has it)."""
-        el = self.entries[xid]
-        kind = next(k for k, v in KIND_LIST.items() if el.tag == _t(v[1]))
         name = " ".join(name.split())
         if name in self._names_of.get(xid, ()):
             return
+        el = self.entries[xid]
+        kind = next(k for k, v in KIND_LIST.items() if el.tag == _t(v[1]))
         name_el = etree.Element(_t(KIND_LIST[kind][2]), type="variant")
         name_el.text = name
         existing = el.findall(_t(KIND_LIST[kind][2]))

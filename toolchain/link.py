@@ -127,7 +127,8 @@ def _collect(seq: list, names: list[Name], sites: list | None) -> None:
             names.append(node)
         for attr in child_lists(node.__class__):
             val = getattr(node, attr, None)
-            if isinstance(val, list):
+            # most lists are one string (a name's or a date's words): nothing below them
+            if isinstance(val, list) and (len(val) > 1 or val and not isinstance(val[0], str)):
                 _collect(val, names, sites if attr in _OFFICE_LISTS else None)
 
 

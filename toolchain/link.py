@@ -20,11 +20,17 @@ def link_record(record: Record, register: Register, unlinked: str = "candidate")
 
     Linking a record again (after the register grew) replaces the links it was given before."""
     warnings: list[Diagnostic] = []
+    # a page names the same few entries again and again: (kind, name) -> (register version, id)
+    linked: dict[tuple[str, str], tuple[int, str]] = {}
 
     def resolve(kind: str, name: str, span=None) -> str | None:
+        known = linked.get((kind, name))
+        if known is not None and known[0] == register.version:
+            return known[1]  # the register has not changed since: same match, variant known
         ids = register.match(kind, name)
         if len(ids) == 1:
             register.add_variant(ids[0], name)
+            linked[(kind, name)] = (register.version, ids[0])
             return ids[0]
         where = dict(path=record.path, line=span.line if span else None, col=span.col if span else None)
         if len(ids) > 1:
@@ -44,7 +50,7 @@ def link_record(record: Record, register: Register, unlinked: str = "candidate")
         n.ref = None
     record.refs = {}
     record.archive_location = (None, None)
-    texts = [(n, " ".join(flatten(n.content).split())) for n in names]
+    texts = [(n, _words(n.content)) for n in names]
     # names of two words or more first (in page order), so that a bare surname finds their entry
     texts.sort(key=lambda nt: " " not in nt[1])
     for n, text in texts:
@@ -112,24 +118,35 @@ def _collect(seq: list, names: list[Name], sites: list | None) -> None:
     """Add the names below ``seq`` to ``names`` in ``model.walk`` order and, unless ``sites``
     is None, its office sites to ``sites`` (a list's own sites before those of the lists
     inside it, so each is in the order the office search has always taken)."""
-    if sites is not None:
-        last = len(seq) - 1
-        for i, node in enumerate(seq):
-            if i < last and isinstance(node, Name) and node.kind == "person":
-                after = seq[i + 1]
-                after = after if isinstance(after, str) else flatten((after,))
-                if after[:1] in ("", ","):  # an office follows a comma (most names: none)
-                    sites.append((node, seq, i))
-    for node in seq:
-        if isinstance(node, str) or node is None:
+    inner: list | None = [] if sites is not None else None
+    last = len(seq) - 1
+    for i, node in enumerate(seq):
+        if node.__class__ is str:
             continue
         if isinstance(node, Name):
             names.append(node)
+            if sites is not None and i < last and node.kind == "person" and _comma_follows(seq[i + 1]):
+                sites.append((node, seq, i))
         for attr in child_lists(node.__class__):
             val = getattr(node, attr, None)
             # most lists are one string (a name's or a date's words): nothing below them
             if isinstance(val, list) and (len(val) > 1 or val and not isinstance(val[0], str)):
-                _collect(val, names, sites if attr in _OFFICE_LISTS else None)
+                _collect(val, names, inner if attr in _OFFICE_LISTS else None)
+    if inner:
+        sites += inner
+
+
+def _words(content: list) -> str:
+    """The words of a name, one space apart."""
+    if len(content) == 1 and content[0].__class__ is str:
+        return " ".join(content[0].split())  # most names: one string
+    return " ".join(flatten(content).split())
+
+
+def _comma_follows(node) -> bool:
+    """Whether the text after a name starts with a comma (or is empty): an office may follow."""
+    text = node if isinstance(node, str) else flatten((node,))
+    return text[:1] in ("", ",")
 
 
 def _office_after(seq: list, i: int) -> str | None:

@@ -254,6 +254,8 @@ class Register:
         self._surnames: dict[str, set[str]] = {}
         self._org_place_rx = None
         self._matches: dict[str, dict[str, tuple[str, ...]]] = {k: {} for k in KIND_LIST}
+        #: grows whenever a name is indexed: equal versions, equal answers of ``match``
+        self.version = 0
         for kind, (_, el_name, name_el, _) in KIND_LIST.items():
             for el in self.tree.iter(_t(el_name)):
                 xid = el.get(XML_ID)
@@ -270,6 +272,7 @@ class Register:
     def _add_name(self, kind: str, text: str, xid: str) -> None:
         """Index one name of an entry (lookups stay fast as the register grows)."""
         self._matches[kind].clear()  # a new name can change what any name of its kind matches
+        self.version += 1
         self.names[kind].append((text, xid))
         self._names_of.setdefault(xid, []).append(text)
         if kind != "person":

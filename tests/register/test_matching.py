@@ -6,6 +6,7 @@ never about the samples' names.
 from __future__ import annotations
 
 from hypothesis import assume, given, settings
+from lxml import etree
 from hypothesis import strategies as st
 
 from toolchain import xmlio
@@ -173,3 +174,20 @@ def test_neighbour_keys_never_hide_a_likely_pair(name, data):
     other = edit(name, data) if data.draw(st.booleans()) else data.draw(person_name())
     if likely_same_person(name, other):
         assert neighbour_keys(name) & neighbour_keys(other)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["person", "org"]), person_name()), min_size=2, max_size=6))
+def test_remembered_answers_follow_the_register_as_it_grows(added):
+    """``match`` remembers its answers (a page asks about the same names again and again):
+    after every name indexed, each name asked before gets the answer a register read
+    afresh from the same tree gives."""
+    reg = Register(xmlio.parse_bytes(EMPTY_REGISTER))
+    asked: list[tuple[str, str]] = []
+    for kind, name in added:
+        asked += [(kind, name), (kind, name.split()[-1])]
+        for question in asked:
+            reg.match(*question)
+        reg.add_candidate(kind, name)
+        fresh = Register(xmlio.parse_bytes(etree.tostring(reg.tree)))
+        assert [reg.match(*q) for q in asked] == [fresh.match(*q) for q in asked]

@@ -48,9 +48,7 @@ def convert_paths(sources: list[Path], out_dir: Path, force: bool = False,
     result.failed += len(problems)
     if not files and not problems:
         raise UsageError("no .txt sources found in the given paths")
-    out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"{out_dir} exists and is not a folder")
+    out_dir = xmlio.check_output_folder(out_dir)
     register = Register.load(out_dir / REGISTER_FILE)
 
     def read_many(paths: list[Path]) -> list[Reading]:

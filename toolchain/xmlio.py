@@ -22,7 +22,7 @@ from typing import IO, Iterator, TextIO
 
 from lxml import etree
 
-from toolchain.errors import EditedFileError, InputError, Location
+from toolchain.errors import EditedFileError, InputError, Location, UsageError
 
 #: Largest XML file tei-tool reads (bytes). TEI of one record is a few hundred KB.
 MAX_XML_BYTES = 50 * 1024 * 1024
@@ -249,6 +249,18 @@ def file_stamp(path: str | os.PathLike) -> tuple[int, int, int]:
     keyed on it never serves an older version of the file. Raises OSError."""
     st = os.stat(path)
     return st.st_ino, st.st_mtime_ns, st.st_size
+
+
+def check_output_folder(path: str | os.PathLike) -> Path:
+    """An output folder a command may make: one that exists as a folder, or whose nearest
+    existing ancestor is a folder. A file in the way is a usage error naming it, before
+    anything is written (not a traceback from the first write)."""
+    p = Path(path)
+    for existing in (q for q in (p, *p.parents) if q.exists()):
+        if not existing.is_dir():
+            raise UsageError(f"{existing} exists and is not a folder")
+        break
+    return p
 
 
 def confined_path(root: str | os.PathLike, name: str) -> Path:

@@ -48,3 +48,23 @@ def test_usage_error_exits_2(capsys):
     code, out = run(["convert"], capsys)
     assert code == ExitCode.USAGE == 2
     assert "Missing argument" in out.err
+
+
+@pytest.mark.parametrize("command", ["convert", "build", "html"])
+@pytest.mark.parametrize("under", [False, True], ids=["a file", "under a file"])
+def test_an_output_folder_that_is_a_file_is_a_usage_error(capsys, tmp_path, command, under):
+    """``--out`` naming a file, or a folder inside one: one line naming the file, exit 2,
+    nothing written."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    blocker = tmp_path / "taken"
+    blocker.write_text("an editor's file\n", encoding="utf-8")
+    out = blocker / "site" if under else blocker
+    source = root / "seeds" if command != "html" else root / "tei"
+    extra = ["--tei", str(tmp_path / "tei"), "--no-pdf"] if command == "build" else []
+    code, err = run([command, str(source), "--out", str(out), *extra], capsys)
+    assert code == ExitCode.USAGE == 2
+    assert err.err == f"tei-tool: {blocker} exists and is not a folder\n"
+    assert blocker.read_text(encoding="utf-8") == "an editor's file\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]

@@ -32,7 +32,7 @@ from toolchain import __version__, xmlio
 from toolchain.build import publishing, site, workers
 from toolchain.build.state import STATE_DIR, BuildState, DocState, fingerprints, file_sha, sha
 from toolchain.diagnostics import Diagnostic, Report
-from toolchain.errors import LockedError, Location, UsageError, WorkerLostError
+from toolchain.errors import LockedError, Location, WorkerLostError
 from toolchain.register import Register
 from toolchain.sources import display_path, expand_sources
 
@@ -257,9 +257,7 @@ def build(sources: list[Path], out: Path, tei_dir: Path, jobs: int | None = None
           progress: Progress | None = None) -> BuildResult:
     """Run the whole pipeline (see module docstring)."""
     started = time.perf_counter()
-    out, tei_dir = Path(out), Path(tei_dir)
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"{out} exists and is not a folder")
+    out, tei_dir = xmlio.check_output_folder(out), xmlio.check_output_folder(tei_dir)
     jobs = jobs or os.cpu_count() or 1
     result = BuildResult()
     with build_lock(out):

@@ -158,7 +158,7 @@ def build_html(paths: Iterable[Path], out_dir: Path, title: str = DEFAULT_TITLE)
     """
     from toolchain.publish.site import date_key, render_site  # it imports this module
 
-    out_dir = Path(out_dir)
+    out_dir = xmlio.check_output_folder(out_dir)
     result = HtmlResult(out_dir)
     tei_paths = collect_tei_paths(paths)
     docs = [(path, date_key(load_tei(path).root)) for path in tei_paths]

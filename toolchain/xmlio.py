@@ -136,8 +136,9 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
 
 def _new_temp(target: Path) -> tuple[int, Path]:
     """A new temporary file ``.<name>.<random>.tmp`` beside ``target`` (``remove_stale_temps``
-    knows the pattern): its descriptor and path."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    knows the pattern): its descriptor and path. Its folder is made if missing (a file in
+    the way is a usage error: ``check_output_folder``)."""
+    check_output_folder(target.parent).mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     return fd, Path(tmp)
 

@@ -68,3 +68,17 @@ def test_an_output_folder_that_is_a_file_is_a_usage_error(capsys, tmp_path, comm
     assert err.err == f"tei-tool: {blocker} exists and is not a folder\n"
     assert blocker.read_text(encoding="utf-8") == "an editor's file\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "json"], ["pdf"]], ids=["export", "pdf"])
+def test_an_output_file_inside_a_file_is_a_usage_error(capsys, tmp_path, command):
+    from pathlib import Path
+
+    tei = Path(__file__).resolve().parents[2] / "tei" / "000_a81afcbeb3a28ed5.xml"
+    blocker = tmp_path / "taken"
+    blocker.write_text("an editor's file\n", encoding="utf-8")
+    code, err = run([*command, str(tei), "--out", str(blocker / "edition.out")], capsys)
+    assert code == ExitCode.USAGE
+    assert err.err.endswith(f"tei-tool: {blocker} exists and is not a folder\n")
+    assert blocker.read_text(encoding="utf-8") == "an editor's file\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]

@@ -178,7 +178,9 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!--* The ids of the entries that get a page (h:named-entries). -->
+  <!--* The ids of the entries that get a page (h:named-entries), as the stylesheet
+        reads a whole edition: tests/build/test_site_summaries.py checks the pages
+        toolchain/publish/site.py makes (Mentions.entries) against them. -->
   <xsl:template name="entries" as="xs:string*">
     <xsl:sequence select="$h:named-entries/@xml:id ! string()"/>
   </xsl:template>

@@ -95,7 +95,8 @@ def pdf(tei, volume, per_document):
 def html(tei, out_dir, title):
     from toolchain.publish.html import DEFAULT_TITLE, build_html
 
-    result = build_html(tei, out_dir, title=title or DEFAULT_TITLE)
+    with _progress_bar() as progress:
+        result = build_html(tei, out_dir, title=title or DEFAULT_TITLE, progress=progress)
     _emit(result.report)
     click.echo(result.summary(), err=True)
     raise SystemExit(ExitCode.OK)

@@ -155,3 +155,23 @@ def test_pdf_linked_only_when_it_exists(edition_tei, tmp_path):
 def test_about_page_comes_from_encoding_desc(site, page):
     text = " ".join(parse_html((site / page).read_bytes()).itertext())
     assert "Web-page furniture" in text and "printed back by the renderer" in text
+
+
+def test_progress_counts_every_page_made(edition_tei, tmp_path, monkeypatch):
+    """``tei-tool html`` reports its progress a run at a time (a terminal shows a bar):
+    each stage ends with every page counted."""
+    from toolchain.publish import site as pages
+    from toolchain.publish.html import build_html
+
+    monkeypatch.setattr(pages, "RUN", 4)  # several runs, even for a small edition
+    seen: list[tuple[str, int, int]] = []
+    out = tmp_path / "site"
+    build_html([edition_tei], out, progress=lambda *step: seen.append(step))
+    documents = len(doc_pages(out))
+    entries = len(list((out / "register").glob("*.html")))
+    steps = {stage: [(done, total) for s, done, total in seen if s == stage] for stage, _, _ in seen}
+    assert list(steps) == ["render pages", "render entry pages"]
+    for stage, count in (("render pages", documents), ("render entry pages", entries)):
+        done = [d for d, _ in steps[stage]]
+        assert len(done) > 1 and done == sorted(done) and done[-1] == count
+        assert {total for _, total in steps[stage]} == {count}

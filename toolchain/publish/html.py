@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
@@ -147,14 +147,15 @@ def edition_xml(docs: Sequence[TeiInput], register: etree._Element | None,
     return "".join(parts).encode("utf-8")
 
 
-def build_html(paths: Iterable[Path], out_dir: Path, title: str = DEFAULT_TITLE) -> HtmlResult:
+def build_html(paths: Iterable[Path], out_dir: Path, title: str = DEFAULT_TITLE,
+               progress: Callable[[str, int, int], None] | None = None) -> HtmlResult:
     """Publish the TEI files (or folders) as a static site in ``out_dir``.
 
     Writes index.html, about.html, register.html, <stem>.html per document,
     register/<id>.html per entry named, the TEI files and register.xml next to
     them, and edition.css. Raises ``InputError`` (file:line:col) for a file that
     is not usable TEI, before anything is made; a page that fails leaves the
-    output folder as it was.
+    output folder as it was. ``progress`` gets (stage, pages made, pages in the stage).
     """
     from toolchain.publish.site import date_key, render_site  # it imports this module
 
@@ -168,7 +169,7 @@ def build_html(paths: Iterable[Path], out_dir: Path, title: str = DEFAULT_TITLE)
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".tei-tool-html-", dir=out_dir))
     try:
-        render_site(docs, register, staging, out_dir, title)
+        render_site(docs, register, staging, out_dir, title, progress)
         for made in sorted(p for p in staging.rglob("*") if p.is_file()):
             target = out_dir / made.relative_to(staging)
             target.parent.mkdir(exist_ok=True)

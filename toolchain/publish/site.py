@@ -26,7 +26,7 @@ import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from lxml import etree
 
@@ -300,9 +300,11 @@ def write_assets(register: Path | None, out: Path) -> None:
 
 
 def render_site(docs: list[tuple[Path, str]], register: Path | None, out: Path, pdf_dir: Path,
-                title: str = DEFAULT_TITLE) -> None:
+                title: str = DEFAULT_TITLE, progress: Callable[[str, int, int], None] | None = None) -> None:
     """Make every page of the site in this process, writing into ``out`` (``tei-tool html``).
-    ``docs``: (TEI file, ``date_key``) in the order given."""
+    ``docs``: (TEI file, ``date_key``) in the order given; ``progress`` gets (stage, pages
+    made, pages in the stage) after each run."""
+    report = progress or (lambda stage, done, total: None)
     renderer = SiteRenderer(register, title)
     order = [path for path, _ in sorted(docs, key=lambda d: (d[1], page_stem(d[0])))]
     summaries: dict[str, bytes] = {}
@@ -310,8 +312,12 @@ def render_site(docs: list[tuple[Path, str]], register: Path | None, out: Path, 
         made = renderer.document_pages([order[i] for i in run], *neighbours(order, run), pdf_dir)
         write_document_pages(made, out)
         summaries.update((doc.stem, summary) for doc, _, summary in made)
+        report("render pages", len(summaries), len(order))
     mentions = site_pages((xmlio.parse_bytes(summaries[page_stem(path)]).getroot() for path, _ in docs),
                           register, title, out)
-    for run in entry_runs(mentions.entries(), mentions):
+    ids, done = mentions.entries(), 0
+    for run in entry_runs(ids, mentions):
         write_entry_pages(renderer.entry_pages(*mentions.of_entries(run), mentions.publisher), out)
+        done += len(run)
+        report("render entry pages", done, len(ids))
     write_assets(register, out)

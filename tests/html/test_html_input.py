@@ -90,6 +90,27 @@ def test_a_page_that_fails_leaves_the_output_folder_as_it_was(tmp_path, monkeypa
     assert not (tmp_path / "new").exists()
 
 
+def test_a_killed_runs_staging_folder_is_removed_by_the_next_run(tmp_path):
+    """A run killed outright (SIGKILL) cannot remove its hidden staging folder; the next
+    run removes it, but not the folder of a run still going (its process is alive)."""
+    import os
+    import signal
+
+    out = tmp_path / "out"
+    (out / ".tei-tool-html-999999999-abc").mkdir(parents=True)  # no such process
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (out / f".tei-tool-html-{child.pid}-def" / "register").mkdir(parents=True)
+        build_html([FIXTURES / "kinds" / "k01.xml"], out)
+        assert sorted(p.name for p in out.glob(".*")) == [f".tei-tool-html-{child.pid}-def"]
+        assert (out / "k01.html").is_file()
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    build_html([FIXTURES / "kinds" / "k01.xml"], out)
+    assert not list(out.glob(".*"))
+
+
 def test_site_page_names_and_duplicates_are_refused(tmp_path):
     for name in ("index.xml", "a b.xml", "a-b.xml"):
         shutil.copy(FIXTURES / "kinds" / "k02.xml", tmp_path / name)

@@ -147,6 +147,29 @@ def edition_xml(docs: Sequence[TeiInput], register: etree._Element | None,
     return "".join(parts).encode("utf-8")
 
 
+#: The hidden folder a run makes its pages in (``.tei-tool-html-<pid>-<random>``).
+_STAGING = ".tei-tool-html-"
+
+
+def _remove_stale_staging(out_dir: Path) -> None:
+    """Remove what a killed run left: staging folders whose process is gone (another run
+    still making its pages in this folder keeps its own)."""
+    for folder in out_dir.glob(f"{_STAGING}*"):
+        pid = folder.name[len(_STAGING):].partition("-")[0]
+        if not pid.isdigit() or not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # no signal sent: only whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it exists, and belongs to someone else
+    return True
+
+
 def build_html(paths: Iterable[Path], out_dir: Path, title: str = DEFAULT_TITLE,
                progress: Callable[[str, int, int], None] | None = None) -> HtmlResult:
     """Publish the TEI files (or folders) as a static site in ``out_dir``.
@@ -167,7 +190,8 @@ def build_html(paths: Iterable[Path], out_dir: Path, title: str = DEFAULT_TITLE,
     register = find_register(tei_paths, result.report)
     created = not out_dir.exists()
     out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".tei-tool-html-", dir=out_dir))
+    _remove_stale_staging(out_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING}{os.getpid()}-", dir=out_dir))
     try:
         render_site(docs, register, staging, out_dir, title, progress)
         for made in sorted(p for p in staging.rglob("*") if p.is_file()):

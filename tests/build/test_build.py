@@ -170,3 +170,36 @@ def test_killed_build_leaves_whole_files_and_the_next_build_completes(tmp_path, 
     assert not list(out.rglob(".*.tmp"))
     assert (out / "html" / "index.html").exists()
     assert "tei-tool build:" in done.stderr
+
+
+def _middle(out: Path) -> Path:
+    """The TEI file of the document whose page links both a previous and a next one."""
+    for page in sorted((out / "html").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if 'rel="prev"' in text and 'rel="next"' in text:
+            return out / "tei" / f"{page.stem}.xml"
+    raise AssertionError("no document has two neighbours")
+
+
+def test_a_text_change_remakes_that_page_and_a_title_change_its_neighbours_too(tmp_path):
+    """A page shows of the documents next to it only their date and title: editing the text of
+    a document makes its page only; editing its title makes its neighbours' pages too."""
+    _, out = make(tmp_path, "out")
+    tei = _middle(out)
+    text = tei.read_text(encoding="utf-8")
+    body = text.index("<body>")
+    tei.write_text(text[:body] + text[body:].replace("<p>", "<p>Newly added words. ", 1), encoding="utf-8")
+    again, _ = make(tmp_path, "out")
+    assert again.published[0].startswith("html (1 pages, ")
+    assert "Newly added words." in (out / "html" / f"{tei.stem}.html").read_text(encoding="utf-8")
+    _same_as_clean(tmp_path, out, tmp_path / "src")
+    shutil.rmtree(tmp_path / "clean")
+    text = tei.read_text(encoding="utf-8")
+    title = re.search(r'<title type="main">([^<]*)</title>', text).group(1)
+    tei.write_text(text.replace(title, "A renamed record", 1), encoding="utf-8")
+    again, _ = make(tmp_path, "out")
+    assert again.published[0].startswith("html (3 pages, ")
+    neighbours = [p for p in (out / "html").glob("*.html")
+                  if p.stem != tei.stem and "A renamed record" in p.read_text(encoding="utf-8")]
+    assert {p.name for p in neighbours} >= {"index.html"} and len(neighbours) >= 3  # index + 2 pages
+    _same_as_clean(tmp_path, out, tmp_path / "src")

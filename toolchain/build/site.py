@@ -60,10 +60,12 @@ def render_entries(named: dict[str, list[tuple[str, int]]], summaries: dict[str,
 
 def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: str,
               register: Path | None, facts, runner, result, site_key: str) -> None:
-    """Render the document pages whose key changed, then the site pages if anything changed.
+    """Render the document pages whose inputs changed, then the site pages if anything changed.
 
     A document page links each name to its entry (or to the entry it was merged into), so it
     depends on those links and the taxonomies; entries' other contents show on the register page.
+    Of the documents next to it, a page shows only what their summaries' attributes say (date,
+    title: h:summary): a page whose neighbour changed only in its text is not made again.
     Summaries live in ``out/../SUMMARY_DIR`` (the build's state folder).
     """
     kept = out.parent / SUMMARY_DIR
@@ -74,7 +76,7 @@ def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: 
         doc = state.docs[path.stem]
         h = hashlib.sha256(f"{doc.tei}:{stylesheets}:{facts.taxonomies}".encode())
         for n in pages.neighbours(order, [i]):
-            h.update(f"|{n.stem}:{state.docs[n.stem].tei}".encode() if n else b"|")
+            h.update(f"|{n.stem}".encode() if n else b"|")
         for ref in doc.named:
             h.update(f"{ref}={facts.links.get(ref, '')};".encode())
         h.update(str((out / f"{path.stem}.pdf").is_file()).encode())
@@ -82,14 +84,17 @@ def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: 
         if (doc.page_key != keys[path.stem] or not (out / f"{path.stem}.html").is_file()
                 or not (kept / f"{page_stem(path)}.xml").is_file()):
             todo.append(i)
-    runs = pages.runs(todo, max(1, min(pages.RUN, math.ceil(len(todo) / (runner.jobs * 4)))))
-    edges = [pages.neighbours(order, run) for run in runs]
-    runner.map(render_pages, [[str(order[i]) for i in run] for run in runs],
-               [str(before) if before else None for before, _ in edges],
-               [str(after) if after else None for _, after in edges],
-               [str(out)] * len(runs), [str(kept)] * len(runs))
-    for i in todo:
-        state.docs[order[i].stem].page_key = keys[order[i].stem]
+    _render_runs(todo, order, out, kept, state, runner)
+    # then the pages next to a document whose date or title changed
+    beside = {path.stem: _beside(order, i, state) for i, path in enumerate(order)}
+    made = set(todo)
+    again = [i for i, path in enumerate(order)
+             if i not in made and state.docs[path.stem].beside != beside[path.stem]]
+    _render_runs(again, order, out, kept, state, runner)
+    for i in todo + again:
+        doc = state.docs[order[i].stem]
+        doc.page_key, doc.beside = keys[order[i].stem], beside[order[i].stem]
+    todo = sorted(todo + again)
     entries = out / ENTRY_DIR
     if (todo or state.site_key != site_key or not (out / "index.html").is_file()
             or any(not (entries / f"{xid}.html").is_file() for xid in state.entry_keys)):
@@ -102,6 +107,26 @@ def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: 
         pages.write_assets(register, out)
         state.site_key = site_key
         result.published.append(f"html ({len(todo)} pages, {entry_pages} entry pages)")
+
+
+def _render_runs(todo: list[int], order: list[Path], out: Path, kept: Path, state: BuildState,
+                 runner) -> None:
+    """Render the pages of the documents at positions ``todo`` of ``order`` in runs, in the
+    workers, and note what their neighbours show of each (``DocState.shown``)."""
+    runs = pages.runs(todo, max(1, min(pages.RUN, math.ceil(len(todo) / (runner.jobs * 4)))))
+    edges = [pages.neighbours(order, run) for run in runs]
+    runner.map(render_pages, [[str(order[i]) for i in run] for run in runs],
+               [str(before) if before else None for before, _ in edges],
+               [str(after) if after else None for _, after in edges],
+               [str(out)] * len(runs), [str(kept)] * len(runs))
+    for i in todo:
+        summary = xmlio.parse_xml(kept / f"{page_stem(order[i])}.xml").getroot()
+        state.docs[order[i].stem].shown = hashlib.sha256(repr(sorted(summary.attrib.items())).encode()).hexdigest()
+
+
+def _beside(order: list[Path], i: int, state: BuildState) -> str:
+    """What the documents next to position ``i`` show on its page (their ``shown``)."""
+    return "|".join(state.docs[n.stem].shown if n else "" for n in pages.neighbours(order, [i]))
 
 
 def _entry_pages(mentions: pages.Mentions, out: Path, state: BuildState, stylesheets: str,

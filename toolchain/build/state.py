@@ -78,7 +78,9 @@ class DocState:
     source: str | None = None  # hash of the source page it was converted from
     tei: str | None = None  # hash of the TEI file
     valid_key: str | None = None  # tei + schema + register: validation result is current
-    page_key: str | None = None  # everything the HTML page shows: it is current
+    page_key: str | None = None  # the page's own inputs (its neighbours' stems too): it is current
+    shown: str = ""  # what the pages next to it show of it (its summary's attributes), hashed
+    beside: str = ""  # the ``shown`` of the documents next to it when its page was made
     pdf_key: str | None = None
     export_key: str | None = None  # tei + exporter + names of the entries it points to
     diagnostics: list[dict] = field(default_factory=list)

@@ -40,22 +40,27 @@ def init_site(register_path: str | None) -> None:
 def render_pages(paths: list[str], before: str | None, after: str | None, out: str,
                  summaries: str) -> list[str]:
     """Write the pages of a run of consecutive documents, their TEI copies into ``out`` and
-    their summaries into ``summaries``; return the pages' file names."""
+    their summaries into ``summaries``; return what the pages next to each show of it
+    (``_shown``), in order."""
     folder = Path(out)
     made = _site.document_pages([Path(p) for p in paths], Path(before) if before else None,
                                 Path(after) if after else None, folder)
     pages.write_document_pages(made, folder)
     for doc, _, summary in made:
         xmlio.atomic_write(xmlio.confined_path(Path(summaries), f"{doc.stem}.xml"), summary, durable=False)
-    return [f"{doc.stem}.html" for doc, _, _ in made]
+    return [_shown(etree.fromstring(summary).attrib) for _, _, summary in made]
 
 
 def render_entries(named: dict[str, list[tuple[str, int]]], summaries: dict[str, dict],
-                   publisher: str, out: str) -> list[str]:
-    """Write the pages of a run of entries into ``out``/register; return their file names."""
-    made = _site.entry_pages(named, summaries, publisher)
-    pages.write_entry_pages(made, Path(out))
-    return [f"{xid}.html" for xid, _ in made]
+                   publisher: str, out: str) -> None:
+    """Write the pages of a run of entries into ``out``/register."""
+    pages.write_entry_pages(_site.entry_pages(named, summaries, publisher), Path(out))
+
+
+def _shown(summary: dict[str, str]) -> str:
+    """What a page shows of another document (a neighbour's or an entry page): the attributes
+    of that document's summary (h:summary: date, title...), as a key."""
+    return repr(sorted(summary.items()))
 
 
 def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: str,
@@ -94,9 +99,9 @@ def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: 
     for i in todo + again:
         doc = state.docs[order[i].stem]
         doc.page_key, doc.beside = keys[order[i].stem], beside[order[i].stem]
-    todo = sorted(todo + again)
+    remade = len(todo) + len(again)
     entries = out / ENTRY_DIR
-    if (todo or state.site_key != site_key or not (out / "index.html").is_file()
+    if (remade or state.site_key != site_key or not (out / "index.html").is_file()
             or any(not (entries / f"{xid}.html").is_file() for xid in state.entry_keys)):
         stems = [page_stem(p) for p in sorted(tei_files)]  # the order tei-tool html is given them
         for stale in set(p.stem for p in kept.glob("*.xml")) - set(stems):
@@ -106,22 +111,22 @@ def html_site(tei_files: list[Path], out: Path, state: BuildState, stylesheets: 
         entry_pages = _entry_pages(mentions, out, state, stylesheets, runner)
         pages.write_assets(register, out)
         state.site_key = site_key
-        result.published.append(f"html ({len(todo)} pages, {entry_pages} entry pages)")
+        result.published.append(f"html ({remade} pages, {entry_pages} entry pages)")
 
 
 def _render_runs(todo: list[int], order: list[Path], out: Path, kept: Path, state: BuildState,
                  runner) -> None:
     """Render the pages of the documents at positions ``todo`` of ``order`` in runs, in the
-    workers, and note what their neighbours show of each (``DocState.shown``)."""
+    workers, and note what the pages next to each show of it (``DocState.shown``)."""
     runs = pages.runs(todo, max(1, min(pages.RUN, math.ceil(len(todo) / (runner.jobs * 4)))))
     edges = [pages.neighbours(order, run) for run in runs]
-    runner.map(render_pages, [[str(order[i]) for i in run] for run in runs],
-               [str(before) if before else None for before, _ in edges],
-               [str(after) if after else None for _, after in edges],
-               [str(out)] * len(runs), [str(kept)] * len(runs))
-    for i in todo:
-        summary = xmlio.parse_xml(kept / f"{page_stem(order[i])}.xml").getroot()
-        state.docs[order[i].stem].shown = hashlib.sha256(repr(sorted(summary.attrib.items())).encode()).hexdigest()
+    shown = runner.map(render_pages, [[str(order[i]) for i in run] for run in runs],
+                       [str(before) if before else None for before, _ in edges],
+                       [str(after) if after else None for _, after in edges],
+                       [str(out)] * len(runs), [str(kept)] * len(runs))
+    for run, keys in zip(runs, shown):
+        for i, key in zip(run, keys):
+            state.docs[order[i].stem].shown = hashlib.sha256(key.encode()).hexdigest()
 
 
 def _beside(order: list[Path], i: int, state: BuildState) -> str:
@@ -139,7 +144,7 @@ def _entry_pages(mentions: pages.Mentions, out: Path, state: BuildState, stylesh
         h = hashlib.sha256(f"{stylesheets}|{mentions.publisher}|".encode())
         h.update(etree.tostring(mentions.register.entries[xid]))
         for stem, n in sorted(mentions.docs[xid]):
-            h.update(repr((n, sorted(mentions.summaries[stem].items()))).encode())
+            h.update(f"{n}:{_shown(mentions.summaries[stem])}".encode())
         keys[xid] = h.hexdigest()
     folder = out / ENTRY_DIR
     todo = [xid for xid, key in keys.items()

@@ -138,7 +138,11 @@ def _new_temp(target: Path) -> tuple[int, Path]:
     """A new temporary file ``.<name>.<random>.tmp`` beside ``target`` (``remove_stale_temps``
     knows the pattern): its descriptor and path. Its folder is made if missing (a file in
     the way is a usage error: ``check_output_folder``)."""
-    check_output_folder(target.parent).mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        check_output_folder(target.parent)  # names the file in the way
+        raise
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     return fd, Path(tmp)
 
@@ -257,10 +261,9 @@ def check_output_folder(path: str | os.PathLike) -> Path:
     existing ancestor is a folder. A file in the way is a usage error naming it, before
     anything is written (not a traceback from the first write)."""
     p = Path(path)
-    for existing in (q for q in (p, *p.parents) if q.exists()):
-        if not existing.is_dir():
-            raise UsageError(f"{existing} exists and is not a folder")
-        break
+    existing = next((q for q in (p, *p.parents) if q.exists()), None)
+    if existing is not None and not existing.is_dir():
+        raise UsageError(f"{existing} exists and is not a folder")
     return p
 
 

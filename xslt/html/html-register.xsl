@@ -23,6 +23,12 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
+  <!--* The register's persons, organisations and places (the entries that can
+        have a page). One union of names per element: //(a | b) would search the
+        children of every node once per name. -->
+  <xsl:variable name="h:entries" as="element()*"
+                select="$h:register/standOff//*[self::person | self::org | self::place]"/>
+
   <!--* The names of the documents (tt:named of their summaries) grouped by the
         register entry they point to (after merges): computed once, so the page
         is linear in the edition's size. -->
@@ -41,7 +47,7 @@
                                   return map{string($h:summaries[$i]/@stem): $i})"/>
   <xsl:variable name="h:retired" as="map(xs:string, xs:string*)">
     <xsl:map>
-      <xsl:for-each-group select="$h:register/standOff//*[self::person | self::org | self::place][@sameAs]"
+      <xsl:for-each-group select="$h:entries[@sameAs]"
                           group-by="tt:reg-id(@sameAs)">
         <xsl:map-entry key="current-grouping-key()" select="current-group()/@xml:id ! string()"/>
       </xsl:for-each-group>
@@ -59,8 +65,7 @@
   <!--* The entries the documents name (after merges): listed on the register
         page, each with a page of its own. -->
   <xsl:variable name="h:named-entries" as="element()*"
-                select="$h:register/standOff//*[self::person | self::org | self::place]
-                        [map:contains($h:doc-counts, string(@xml:id))]"/>
+                select="$h:entries[map:contains($h:doc-counts, string(@xml:id))]"/>
 
   <xsl:template name="h:register-page">
     <xsl:variable name="entries" select="$h:named-entries"/>
@@ -140,8 +145,7 @@
         that names it, in edition order, with the number of mentions. -->
   <xsl:template name="h:entry-page">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:variable name="entry" select="$h:register/standOff//*[self::person | self::org | self::place]
-                                          [@xml:id = $id]"/>
+    <xsl:variable name="entry" select="$h:entries[@xml:id = $id]"/>
     <xsl:variable name="kind" select="tt:reg-kind($entry)"/>
     <xsl:call-template name="h:page">
       <xsl:with-param name="title" select="tt:reg-name($entry)"/>

@@ -90,7 +90,7 @@
       <xsl:when test="$page = 'index'"><xsl:call-template name="h:index-page"/></xsl:when>
       <xsl:when test="$page = 'about'"><xsl:call-template name="h:about-page"/></xsl:when>
       <xsl:when test="$page = 'register'"><xsl:call-template name="h:register-page"/></xsl:when>
-      <xsl:when test="$page = 'entry' and $h:register/standOff//*[self::person | self::org | self::place][@xml:id = $stem]">
+      <xsl:when test="$page = 'entry' and $h:entries[@xml:id = $stem]">
         <xsl:call-template name="h:entry-page"><xsl:with-param name="id" select="$stem"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="$page = 'document' and key('h:doc', $stem, $edition)">

@@ -72,7 +72,7 @@ def data_exports(tei_files: list[Path], out: Path, register: Path | None, state:
     from toolchain.export import ExportError
     from toolchain.register_tools import find_register
 
-    register = find_register(tei_files, register)  # the runner's workers read it
+    register = find_register(tei_files, register)  # none: a usage error naming register.xml
     cache = out / STATE_DIR / EXPORT_CACHE
     todo = []
     for path in tei_files:

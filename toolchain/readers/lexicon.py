@@ -41,11 +41,12 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def is_english(token: str) -> bool:
-    """True for a common English word (in any case): ``these``, ``He``, ``Headquarters``."""
+    """True for a common English word (in any case): ``these``, ``He``, ``Headquarters``,
+    and the name of a people (``Korean``), an English adjective however it is spelt."""
     token = re.sub(r"['’]s$", "", token)
     low = token.lower()
     lower, _ = _dictionary()
-    if low in lower:
+    if low in lower or is_demonym(token):
         return True
     from wordfreq import zipf_frequency  # imported on first use: a build with nothing to read skips it
 
@@ -56,7 +57,25 @@ def is_english(token: str) -> bool:
 def is_proper_noun(token: str) -> bool:
     """True for a capitalised word the dictionary knows only as a name (``Stalin``, ``Nikita``)."""
     lower, proper = _dictionary()
-    return token[:1].isupper() and token.capitalize() in proper and token.lower() not in lower
+    return (token[:1].isupper() and token.capitalize() in proper and token.lower() not in lower
+            and not is_demonym(token))
+
+
+def is_demonym(token: str) -> bool:
+    """True for the name of a people or its language (``Korean``, ``Hungarian``, ``Chinese``).
+
+    The dictionary spells them with a capital like a person's name, but they are adjectives
+    and common nouns: ``[North Korean]`` supplies a word, not a person. Told apart by
+    shape: an ``-an`` word whose plural the dictionary also has (``Koreans``; a surname's
+    plural it has not), or a long ``-ese`` word (``Vietnamese``).
+    """
+    if len(token) < 5 or not token[:1].isupper():
+        return False
+    word = token.capitalize()  # KOREAN too
+    _, proper = _dictionary()
+    if word.endswith("an"):
+        return word + "s" in proper
+    return word.endswith("ese") and len(word) >= 7 and word in proper
 
 
 # ---------------------------------------------------------------- Russian

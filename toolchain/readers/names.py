@@ -100,6 +100,8 @@ def _east_asian(text: str, tokens: list[re.Match]) -> list[NameMatch]:
                     break
                 word = cur.group()
                 if word.isupper() and len(word) > 1:
+                    if _ROMAN_NUMERAL.fullmatch(word):  # HA II/10: a code, no "Il"
+                        break
                     word = "-".join(p.capitalize() for p in word.split("-"))
                 if not is_romanised_given_name(word):
                     break
@@ -168,12 +170,20 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
                 or any(before[s:e] in _PLURAL for s, e in marks) and _PLURAL_END.search(before)):
             continue
         end = _name_extent(text, tok.start())
-        if end > tok.start():
+        if end > tok.start() and not _acronym(text[tok.start():end]):
             out.append(NameMatch(tok.start(), end, "honorific"))
             pos = end
     return out
 
 
+def _acronym(name: str) -> bool:
+    """``Cde. DVO``: a short word in capitals that is neither a family name nor a name the
+    dictionary knows (``KIM``, ``TITO``) abbreviates an office, not a person."""
+    return (name.isupper() and name.isalpha() and len(name) <= 4
+            and name.capitalize() not in EAST_ASIAN_SURNAMES and not is_proper_noun(name))
+
+
+_ROMAN_NUMERAL = re.compile(r"[IVX]+")
 _INITIAL_RX = re.compile(_INITIAL)
 _NAME_PIECE = re.compile(rf"\s?(?:{_INITIAL}|{_CAP}|[{UPPER}]+)")
 

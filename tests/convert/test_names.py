@@ -1,0 +1,34 @@
+"""Person names and people's names: the reader's word rules, case by case (guide §3.3 R)."""
+from __future__ import annotations
+
+import pytest
+
+from toolchain.readers.lexicon import is_demonym, is_english, is_proper_noun
+from toolchain.readers.names import find_persons
+
+
+def _names(text: str) -> list[str]:
+    return [text[m.start:m.end] for m in find_persons(text)]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Cde. Gromyko and Cde. KIM met", ["Gromyko", "KIM"]),
+    ("KIM IL SUNG received me", ["KIM IL SUNG"]),
+    ("Comrade Ambassador Pak thanked me", ["Pak"]),
+    ("Comrade TITO spoke", ["TITO"]),           # a short name in capitals the dictionary knows
+    ("to Cde. DVO, USSR MFA", []),              # an office's initials after an honorific
+    ("recorded HA II/10 Berlin", []),           # a family name and a Roman numeral: a code
+    ("the Korean comrades and Comrade Kohousek", ["Kohousek"]),
+])
+def test_find_persons(text, names):
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize("word", ["Korean", "KOREAN", "Hungarian", "German", "Chinese", "Vietnamese"])
+def test_a_peoples_name_is_english_and_no_persons_name(word):
+    assert is_demonym(word) and is_english(word) and not is_proper_noun(word)
+
+
+@pytest.mark.parametrize("word", ["Stalin", "Nikita", "Han", "Kim"])
+def test_a_persons_name_is_no_peoples_name(word):
+    assert not is_demonym(word) and is_proper_noun(word)

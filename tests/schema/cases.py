@@ -192,6 +192,12 @@ CASES = [
     fail("words-apart", [("1957</date> <idno", "1957</date><idno")], "1957</date><idno", role="warning"),
     fail("words-apart", [("12 November 1957</date>", "12 November 1957<lb/>13855</date>")], "1957<lb/>",
          role="warning"),
+    ok("words-apart", [("Party activists", 'Party F<supplied reason="omitted-in-original" '
+                        'resp="#translator">oreign</supplied> activists')], role="warning",
+       note="letters supplied inside a printed word continue it"),
+    fail("words-apart", [("Party activists", 'Party<supplied reason="omitted-in-original" '
+                          'resp="#translator">Foreign</supplied> activists')], "Party<supplied",
+         role="warning", note="a capital after the boundary starts a new word"),
 ]
 
 

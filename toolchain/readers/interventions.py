@@ -195,11 +195,24 @@ def _name_context(before: str, after: str) -> bool:
     return bool(nxt and _is_namey(nxt.group(1)))
 
 
+def _completes_word(flat: str, before: str, after: str) -> bool:
+    """``F[oreign] M[inistry]``, ``gov[ernmen]t``: letters glued to the bracket that make an
+    English word with it; the translator completed an abbreviation (transliterated Russian
+    stands apart from the English it renders)."""
+    head = re.search(r"[^\W\d_]+$", before)
+    tail = re.match(r"[^\W\d_]+", after)
+    if not (head or tail) or not re.fullmatch(r"[^\W\d_]+", flat):
+        return False
+    return is_english((head.group() if head else "") + flat + (tail.group() if tail else ""))
+
+
 def _supplied_or_foreign(br: Bracket, reader: Reader, before: str, after: str, zone: str) -> Inline:
     """Rules 11-12 with §3.2: supplied English, names, transliterated Russian."""
     flat = br.flat().strip()
     toks = words(flat)
     content = reader.read_parts(br.parts, zone)
+    if _completes_word(flat, before, after):
+        return Supplied("omitted-in-original", content)
     capitalised = bool(toks) and all(t[:1].isupper() for t in toks)
     if capitalised and (any(is_proper_noun(t) for t in toks) or find_persons(flat)
                         or (_name_context(before, after) and any(_is_namey(t) for t in toks))):

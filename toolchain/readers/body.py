@@ -28,16 +28,20 @@ _HEAD_START = re.compile(r"^(the\s+)?(record of (a )?conversation|memorandum of 
                          r"journal\b|ciphered telegram|telegram\b|minutes\b|transcript\b|report\b|"
                          r"information\b|note\b|letter\b)", re.I)
 _HEAD_CONTINUE = re.compile(r"^(with|of|for|during|between|on|period)\b")
-_DIST_ITEM = re.compile(r"^(?P<label>\d{1,2})\s*[-–—]\s*(?P<rest>\S.*)$")
+#: ``1 - to Cde. Gromyko``, ``2. - Cde. Fedorenko``, ``1st - to Cde. A. A. Gromyko``; a page cut off
+#: after the separator (``5th - ``) leaves an item without text.
+_DIST_ITEM = re.compile(r"^(?P<label>\d{1,2}(?:st|nd|rd|th)?\.?)\s*[-–—]\s*(?P<rest>\S.*)?$")
 _DIST_NUMBERED = re.compile(r"^(?P<label>\d{1,2}\.)\s*(?P<rest>\S.*)$")
-_DIST_HEAD = re.compile(r"^(Copies|Distribution|Sent to|Distributed to|Copies to)\s*:?$", re.I)
+_DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies to)\s*:?"
+                        r"|(Printed |Produced |Typed |Made )?(in )?(\d{1,2}|one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|eleven|twelve) cop(y|ies)( \w+){0,3}\s*:?)$", re.I)
 _TYPIST = re.compile(r"^\d{0,3}-?[A-ZА-Я]{1,4}/[a-zа-я]{1,4}$")
 _FOOT_NO = re.compile(r"^(Nº|№|N°|No\.)\s*\S+$")
 _FOOTNOTE = re.compile(rf"^(?P<m>{MARKER}|\[\d{{1,3}}\])\s+(?P<rest>\S.*)$", re.S)
 _BRACKET_CALL = re.compile(r"(?<=\S)\[(\d{1,3})\]")
 _SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greetings|Kind|Warm)\b.{0,60},$",
                      re.I)
-_SIGNATURE_LINE = re.compile(r"^(\[signature\]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|Signed:?$)", re.I)
+_SIGNATURE_LINE = re.compile(r"^(.{0,60}\[signature\]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|Signed:?$)", re.I)
 
 #: A line longer than this is running prose, never part of a multi-line header bracket.
 PROSE_CHARS = 120
@@ -110,6 +114,32 @@ def _signature_like(text: str) -> bool:
     return bool(_SIGNATURE_LINE.match(text)) or (len(letters) >= 3 and caps / len(letters) > 0.8)
 
 
+def is_foot_line(text: str) -> bool:
+    """A line of a record's foot: distribution list, typist code, number, date (Nº 480, 5 July 1972)."""
+    return bool(_DIST_ITEM.match(text) or _DIST_HEAD.match(text) or _TYPIST.match(text)
+                or _FOOT_NO.match(text) or _is_date_only(text)
+                or (_DIST_NUMBERED.match(text) and len(text.split()) <= 8)
+                or (find_dates(text) and re.search(r"(Nº|№|No\.)\s*\S+", text) and len(text.split()) <= 6))
+
+
+def split_cut_summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """(record lines, summary lines) of a page cut off before its Document Information.
+
+    Cut inside the summary, such a page ends with the summary's first words right after the
+    record's foot (``Nº 482`` / ``1 August 1957`` / ``Puzanov tells the``): a line that breaks
+    off at a lower-case word, after a foot line, is the summary, not a signature or a
+    paragraph of the record.
+    """
+    filled = [i for i, ln in enumerate(lines) if not ln.blank]
+    if len(filled) >= 2:
+        last, before = lines[filled[-1]], lines[filled[-2]]
+        words = last.text.split()
+        if (len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].islower()
+                and words[-1][-1:].isalpha() and is_foot_line(before.text)):
+            return lines[:filled[-1]], [last]
+    return lines, []
+
+
 class BodyReader:
     """Builds the blocks of one record."""
 
@@ -169,7 +199,7 @@ class BodyReader:
             end -= 1
             notes.insert(0, blocks[end])
         tail: list[_Block] = []
-        while end and self._foot_line(blocks[end - 1].text):
+        while end and is_foot_line(blocks[end - 1].text):
             end -= 1
             tail.insert(0, blocks[end])
         signed: list[_Block] = []
@@ -198,18 +228,13 @@ class BodyReader:
         out.extend(self._footnote(b) for b in notes)
         return blocks[:end], out
 
-    def _foot_line(self, text: str) -> bool:
-        return bool(_DIST_ITEM.match(text) or _DIST_HEAD.match(text) or _TYPIST.match(text)
-                    or _FOOT_NO.match(text) or _is_date_only(text)
-                    or re.match(r"^\d+ copies$", text, re.I)
-                    or (_DIST_NUMBERED.match(text) and len(text.split()) <= 8)
-                    or (find_dates(text) and re.search(r"(Nº|№|No\.)\s*\S+", text) and len(text.split()) <= 6))
-
     @staticmethod
     def _short_name_line(text: str) -> bool:
-        """A last short line such as ``24.III.50 Shtykov``, ``Victor Nanu`` or ``Envoy``."""
+        """A last short line such as ``24.III.50 Shtykov``, ``Victor Nanu`` or ``Envoy``; a line
+        ending in a lower-case word is a phrase or a page cut off (``Puzanov tells the``)."""
         words = text.split()
         return 1 <= len(words) <= 4 and not text.rstrip().endswith((".", ",", ";", ":", "?", "!")) and \
+            not words[-1][:1].islower() and \
             any(w[:1].isupper() and w.isalpha() and len(w) > 1 for w in words) and not _DIST_HEAD.match(text)
 
     def _closer(self, salute: list[_Block], signed: list[_Block], typist: str | None,
@@ -230,30 +255,29 @@ class BodyReader:
         out: list[Block] = []
         i = 0
         while i < len(tail):
-            b = tail[i]
             head = None
-            if _DIST_HEAD.match(b.text) and i + 1 < len(tail):
-                head, i = self._read([b], "distribution"), i + 1
+            if _list_head(tail, i):
+                head, i = self._read([tail[i]], "distribution"), i + 1
             items = []
-            rx = _DIST_NUMBERED if head else _DIST_ITEM
-            while i < len(tail) and (rx.match(tail[i].text) or _DIST_ITEM.match(tail[i].text)):
-                m = rx.match(tail[i].text) or _DIST_ITEM.match(tail[i].text)
+            while i < len(tail):
+                m = _DIST_ITEM.match(tail[i].text) or (head and _DIST_NUMBERED.match(tail[i].text))
+                if not m:
+                    break
                 items.append(self._dist_item(tail[i], m))
                 i += 1
             if items:
                 out.append(Distribution(items, head, items[0].span))
                 continue
-            j = i
-            while j < len(tail) and not (_DIST_ITEM.match(tail[j].text) or _DIST_HEAD.match(tail[j].text)):
+            j = i + 1
+            while j < len(tail) and not (_DIST_ITEM.match(tail[j].text) or _list_head(tail, j)):
                 j += 1
-            j = max(j, i + 1)
             out.append(Dateline(self._read(tail[i:j], "dateline"), _span(tail[i:j])))
             i = j
         return out
 
     def _dist_item(self, b: _Block, m: re.Match) -> DistItem:
         ln = b.lines[0]
-        cut = m.start("rest")
+        cut = m.start("rest") if m.group("rest") else len(b.text)
         content = self.inline.read_block(
             BlockText.of([Line(ln.no, b.text[cut:], ln.col + cut)]), "distribution")
         return DistItem(m.group("label").rstrip("."), content, _span([b]))
@@ -275,7 +299,7 @@ class BodyReader:
     def _footnote(self, b: _Block) -> Footnote:
         m = _FOOTNOTE.match(b.text)
         ln = b.lines[0]
-        cut = m.start("rest")
+        cut = m.start("rest") if m.group("rest") else len(b.text)
         first = Line(ln.no, ln.text[cut:], ln.col + cut)
         content = self.inline.read_block(BlockText.of([first] + b.lines[1:]), "body")
         return Footnote(m.group("m"), content, span=_span([b]))
@@ -287,6 +311,12 @@ class BodyReader:
                 out.append(LineBreak())
             out.extend(self.inline.read_block(BlockText.of(b.lines), zone))
         return out
+
+
+def _list_head(tail: list[_Block], i: int) -> bool:
+    """A label line (``Copies:``, ``Five copies printed``) right before a list's first item."""
+    return (_DIST_HEAD.match(tail[i].text) is not None and i + 1 < len(tail)
+            and (_DIST_ITEM.match(tail[i + 1].text) or _DIST_NUMBERED.match(tail[i + 1].text)) is not None)
 
 
 def _span(blocks: list[_Block]) -> Span:

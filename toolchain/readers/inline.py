@@ -189,7 +189,7 @@ class InlineReader:
         if ")" in text and zone in ("body", "closer", "distribution", "note"):
             for m in CALL.finditer(text):
                 add(m.start(), m.end(), self._call)
-        if zone in OPENER_ZONES:
+        if zone in OPENER_ZONES or zone == "stamp":  # a header's columns run through its stamps
             for m in _COPY.finditer(text):
                 add(m.start(), m.end(), lambda t, n=m.group("n"): Marking("copy", t, number=n))
             for m in _CLASSIFICATION.finditer(text):

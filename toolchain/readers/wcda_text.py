@@ -15,7 +15,7 @@ from toolchain.diagnostics import Diagnostic
 from toolchain.errors import Location, NoDocumentError
 from toolchain.model import (Foreign, Footnote, Head, Marking, Name, NoteCall, Para, Participant,
                              Record, walk)
-from toolchain.readers.body import BodyReader, group_blocks, is_prose_block
+from toolchain.readers.body import BodyReader, group_blocks, is_prose_block, split_cut_summary
 from toolchain.readers.inline import InlineReader, flatten
 from toolchain.readers.meta import read_meta
 from toolchain.readers.names import find_persons
@@ -45,6 +45,8 @@ def read_wcda_text(path: Path, lexicon: Lexicon, encoding: str | None = None,
     where = str(path)  # diagnostics name the file as the user gave it
     lines = read_source(path, encoding)
     zones = zone_page(lines)
+    if not zones.info:  # cut off before its Document Information (guide §2.1)
+        zones.body, zones.summary = split_cut_summary(zones.body)
     if zones.date_line is None and not any(is_prose_block(b) for b in group_blocks(zones.body)):
         raise NoDocumentError("no recognisable document (no date line and no paragraph of text)",
                               Location(where))

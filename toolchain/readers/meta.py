@@ -24,8 +24,10 @@ _ARCHIVE = re.compile(r"(?:\((?P<paren>[A-Z][A-Za-z]{2,7})\)|\b(?P<acr>[A-Z][A-Z
                       r"(?=(?:F\.|f\.|[Ff]ond|[Ll]ist[yi]?\b|[Ll]l?\.|[Oo]p\.|[Oo]pis|[Dd]elo|[Pp]apka)\s*\d?)")
 #: Without fond/opis markers: a parenthesised acronym, or an acronym opening the citation
 #: (``SAPMO-BArch, DY 30/IV 2/20/137``, ``... (PRCFMA), 106-00075-01``).
-_LOOSE_ARCHIVE = re.compile(r"\((?P<paren>[A-Z][A-Za-z-]{1,15})\)|^\s*(?P<acr>(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])"
-                            r"[A-Z][A-Za-z-]{1,15}(?:\s[A-Z]{2,6}\b)*)(?=[,\s])")
+#: Either holds two capitals at least: ``(Foundation)`` is a word, no archive's name.
+_LOOSE_ARCHIVE = re.compile(r"\((?P<paren>(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])[A-Z][A-Za-z-]{1,15})\)"
+                            r"|^\s*(?P<acr>(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])"
+                            r"[A-Z][A-Za-z-]{1,15}(?:\s[A-Z]{2,6}\b)*)(?=[,\s)])")
 _IDNO = re.compile(r"\b(?P<k>[Ff]ond|F\.|f\.|[Oo]pis|[Oo]p\.|[Dd]elo\.?|d\.|[Pp]apka|P\.)\s*"
                    r"(?P<v>\d[0-9A-Za-z]*)")
 _IDNO_KIND = {"fond": "fond", "f.": "fond", "opis": "opis", "op.": "opis", "delo": "delo",

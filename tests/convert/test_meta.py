@@ -1,0 +1,20 @@
+"""The archive references of a page's Source citation (guide §2.2 "archive")."""
+from __future__ import annotations
+
+import pytest
+
+from toolchain.readers.meta import parse_archives
+
+
+@pytest.mark.parametrize("citation, archives", [
+    ("\"A Report,\" May 1, 1962, History and Public Policy Program Digital Archive, AVPRF, fond 0102, "
+     "opis 7, delo 5, list 12.", ["AVPRF"]),
+    ("\"A Note,\" History and Public Policy Program Digital Archive, Archive of the Ministry (PRCFMA), "
+     "106-00075-01.", ["PRCFMA"]),
+    # a word in parentheses is no archive's name; the acronym after the semicolon is
+    ("\"Remarks,\" History and Public Policy Program Digital Archive, Stiftung Archiv der Parteien "
+     "(Archive of the Parties in the Federal Archives (Foundation); SAPMO-BArch), Berlin, DY 30/IV",
+     ["SAPMO-BArch"]),
+])
+def test_archive_names(citation, archives):
+    assert [a.repository for a in parse_archives(citation)] == archives

@@ -196,14 +196,18 @@ def _name_context(before: str, after: str) -> bool:
 
 
 def _completes_word(flat: str, before: str, after: str) -> bool:
-    """``F[oreign] M[inistry]``, ``gov[ernmen]t``: letters glued to the bracket that make an
-    English word with it; the translator completed an abbreviation (transliterated Russian
-    stands apart from the English it renders)."""
-    head = re.search(r"[^\W\d_]+$", before)
-    tail = re.match(r"[^\W\d_]+", after)
-    if not (head or tail) or not re.fullmatch(r"[^\W\d_]+", flat):
+    """``F[oreign] M[inistry]``, ``H[afizullah]``, ``gov[ernmen]t``: the translator completed a
+    printed word. Transliterated Russian stands apart from the English it renders, so letters
+    glued in front of a lower-case bracket continue a word; glued only after it, the letters
+    must make an English word with it (``[Tsentr]I had`` is no word)."""
+    if not re.fullmatch(r"[^\W\d_]+", flat):
         return False
-    return is_english((head.group() if head else "") + flat + (tail.group() if tail else ""))
+    head = re.search(r"[^\W\d_]+$", before)
+    if head and flat[:1].islower():
+        return True
+    tail = re.match(r"[^\W\d_]+", after)
+    return bool(head or tail) and is_english(
+        (head.group() if head else "") + flat + (tail.group() if tail else ""))
 
 
 def _supplied_or_foreign(br: Bracket, reader: Reader, before: str, after: str, zone: str) -> Inline:

@@ -19,6 +19,9 @@ def _names(text: str) -> list[str]:
     ("to Cde. DVO, USSR MFA", []),              # an office's initials after an honorific
     ("recorded HA II/10 Berlin", []),           # a family name and a Roman numeral: a code
     ("the Korean comrades and Comrade Kohousek", ["Kohousek"]),
+    ("headed by Pham Van Dong to Moscow", ["Pham Van Dong"]),   # Vietnamese names
+    ("President Ho Chi Minh and General Vo Nguyen Giap", ["Ho Chi Minh", "Vo Nguyen Giap"]),
+    ("an article in Le Monde", []),              # Le is left out of the family names
 ])
 def test_find_persons(text, names):
     assert _names(text) == names

@@ -118,7 +118,8 @@ def fold(text: str) -> str:
 # ---------------------------------------------------------------- East Asian names
 
 #: Family names in the romanisations met in Cold War records (McCune-Reischauer,
-#: Revised Romanisation, pinyin, Wade-Giles). A general list, not the samples'.
+#: Revised Romanisation, pinyin, Wade-Giles, Vietnamese without its diacritics). A general
+#: list, not the samples'. (Vietnamese Le and Do are left out: ``Le Monde``, ``Do Not``.)
 EAST_ASIAN_SURNAMES = frozenset("""
 Kim Pak Park Ri Li Lee Yi Rhee Lyu Ryu Choe Choi Chae Nam Heo Ho Hyon Hyeon Jin Chin Ryu Yu Yoo Mun Moon Seo So
 Jeong Jong Chong Chung Han Kang Yun Yoon Jang Chang O Oh Hong Song Shin Sin Im Lim Jo Cho Baek Paek Kwon
@@ -126,13 +127,15 @@ Hwang Ahn An Go Ko Yang Bae Pae Jeon Chon Noh No Ha Ju Chu Won Min Ryom Yom Ro T
 Byeon Sim Shim Um Eom Bang Pang Cha Ma Mao Zhou Chou Peng Liu Deng Teng Zhu Chu Chen Chen Lin Wang Zhang
 Gao Kao Dong Tung Ye Yeh He Hua Qiao Chiao Ji Chi Huang Luo Lo Xu Hsu Tan Bo Po Wu Xi Hsi Su Guo Kuo Zhao
 Chao Sun Tian Tien Hu Xie Hsieh Cai Tsai Pan Du Tu Yao Lu Jiang Chiang Shen Ding Ting Wei Fu Fan Ren Jen
+Nguyen Tran Pham Hoang Huynh Phan Vu Vo Dang Bui Ngo Duong Truong Dinh Trinh
 """.split())
 
-# One syllable of Korean or Chinese romanisation: optional onset, vowel nucleus, optional coda.
-_SYLLABLE = (r"(?:ch|kk|tt|pp|ss|jj|sh|zh|ts|ng|[bcdfghjklmnpqrstwxyz])?"
+# One syllable of Korean, Chinese or Vietnamese romanisation: optional onset, vowel nucleus,
+# optional coda.
+_SYLLABLE = (r"(?:ch|kk|tt|pp|ss|jj|sh|zh|ts|ng|[bcdfghjklmnpqrstvwxyz])?"
              r"(?:yeo|yae|wae|eui|eo|ae|ya|ye|yo|yu|wa|wo|we|wi|oe|ui|eu|ai|ao|ei|ia|ie|iu|ua|uo|ou|ee|oo|"
              r"iao|uai|[aeiou])"
-             r"(?:ng|n|m|k|l|r|p|t|b|g)?")
+             r"(?:ng|nh|ch|n|m|k|l|r|p|t|b|g)?")
 _ROMAN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,3}}", re.I)
 
 

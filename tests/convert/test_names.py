@@ -27,6 +27,16 @@ def test_find_persons(text, names):
     assert _names(text) == names
 
 
+def test_an_honorific_opening_a_line_is_no_speaker():
+    assert _names("Cdes: Deputy Chairman Liu Shaoqi and Lin Biao") == ["Liu Shaoqi", "Lin Biao"]
+
+
+def test_known_names_side_by_side_are_one_name():
+    known = {"Enver", "Hoxha", "Shehu"}.__contains__
+    text = "present were: Enver Hoxha, Shehu and others"
+    assert [text[m.start:m.end] for m in find_persons(text, known=known)] == ["Enver Hoxha", "Shehu"]
+
+
 @pytest.mark.parametrize("word", ["Korean", "KOREAN", "Hungarian", "German", "Chinese", "Vietnamese"])
 def test_a_peoples_name_is_english_and_no_persons_name(word):
     assert is_demonym(word) and is_english(word) and not is_proper_noun(word)

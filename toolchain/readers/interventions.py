@@ -221,7 +221,11 @@ def _supplied_or_foreign(br: Bracket, reader: Reader, before: str, after: str, z
     if capitalised and (any(is_proper_noun(t) for t in toks) or find_persons(flat)
                         or (_name_context(before, after) and any(_is_namey(t) for t in toks))):
         acronym = flat.isupper() and len(flat) <= 6  # [TASS], [MFA]: a name, but no person
-        if all(isinstance(c, str) for c in content) and not acronym:
+        # [Cuban President Osvaldo], [Warsaw Pact Commander-in-Chief]: a title or a people's
+        # name among the words, so the bracket as a whole names no person
+        named = [m for m in find_persons(flat) if m.start == 0 and m.end == len(flat)]
+        titled = not named and any(is_english(t) for t in toks)
+        if all(isinstance(c, str) for c in content) and not acronym and not titled:
             content = [Name("person", content)]
         return Supplied("identification", content)
     english = sum(1 for t in toks if is_english(t))

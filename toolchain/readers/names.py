@@ -48,6 +48,8 @@ HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Co
               "Counselor", "Counselors", "Adviser", "Advisor", "Attaché", "Attache", "Representative",
               "Emperor", "King", "Prince", "Director", "director", "Consul", "Envoy", "Professor",
               "Academician", "Premier", "Chargé", "Editor", "Marshals", "Deputy", "Vice-Premier")
+#: The honorifics as words, without their abbreviation's dot (``Cdes: Liu Shaoqi ...``).
+_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS)
 _PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "Counsellors", "Counselors", "Generals",
            "Ambassadors", "Marshals")
 _TITLE_WORDS = frozenset("""deputy foreign first second third minister director chief head vice
@@ -231,13 +233,17 @@ def find_persons(text: str, left: str = "",
     cands += _east_asian(text, tokens)
     if not left.strip():
         m = _SPEAKER.match(text)
-        if m and not any(is_english(w) for w in m.group("name").split()):
+        if m and not any(is_english(w) or w in _HONORIFIC_WORDS for w in m.group("name").split()):
             cands.append(NameMatch(m.start("name"), m.end("name"), "speaker"))
     cands += _after_honorific(text, left, tokens)
     if known is not None:
         for tok in tokens:  # each starts with a capital
             if known(tok.group()):
-                cands.append(NameMatch(tok.start(), tok.end(), "register"))
+                last = cands[-1] if cands else None
+                if last and last.rule == "register" and text[last.end:tok.start()] == " ":
+                    cands[-1] = NameMatch(last.start, tok.end(), "register")  # Enver Hoxha: one name
+                else:
+                    cands.append(NameMatch(tok.start(), tok.end(), "register"))
     found = _longest_non_overlapping(cands)
     # weakest rule last: it fills gaps the others left, and widens a bare surname ("Andrei [S]")
     for g in _given_name_surname(text):

@@ -1,0 +1,48 @@
+"""How the reader reads a bracket in running text (guide §3.1-3.2), on small pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolchain.model import Foreign, Name, Supplied, walk
+from toolchain.readers.inline import flatten
+from toolchain.readers.wcda_text import read_wcda_text
+from toolchain.register import Register
+
+PAGE = "Skip to content\n\nMay 1, 1960\n\nA Test Record\n\n{}\n"
+
+
+def _read(tmp_path: Path, paragraph: str):
+    src = tmp_path / "t.txt"
+    src.write_text(PAGE.format(paragraph), encoding="utf-8")
+    record, _ = read_wcda_text(src, Register.load(tmp_path / "register.xml"))
+    return list(walk(record.body))
+
+
+def _supplied(nodes) -> dict[str, tuple[str, list[str]]]:
+    """Each supplied text -> (reason, the person names inside it)."""
+    return {flatten(n.content): (n.reason, [flatten(p.content) for p in walk(n.content)
+                                            if isinstance(p, Name) and p.kind == "person"])
+            for n in nodes if isinstance(n, Supplied)}
+
+
+@pytest.mark.parametrize("paragraph, text, reason, persons", [
+    ("Deputy Minister of Foreign Affairs [Ho Dam] arrived.", "Ho Dam", "identification", ["Ho Dam"]),
+    ("He met [Nikita] Khrushchev there.", "Nikita", "identification", ["Nikita"]),
+    # a title or a people's name inside: no person as a whole
+    ("[Cuban President Osvaldo] Dorticos spoke.", "Cuban President Osvaldo", "identification", ["Osvaldo"]),
+    ("He met [Warsaw Pact Commander-in-Chief] Grechko.", "Warsaw Pact Commander-in-Chief",
+     "identification", []),
+    ("He said that the [North Korean] ministry waits.", "North Korean", "omitted-in-original", []),
+    # letters completing a printed word
+    ("The F[oreign] M[inistry] waits.", "oreign", "omitted-in-original", []),
+    ("Deputy Premier H[afizullah] Amin spoke.", "afizullah", "omitted-in-original", []),
+])
+def test_supplied(tmp_path, paragraph, text, reason, persons):
+    assert _supplied(_read(tmp_path, paragraph))[text] == (reason, persons)
+
+
+def test_a_transliteration_apart_from_the_words_is_still_foreign(tmp_path):
+    nodes = _read(tmp_path, "Headquarters [Tsentr]I had the decision [osobye] met.")
+    assert [flatten(n.content) for n in nodes if isinstance(n, Foreign)] == ["Tsentr", "osobye"]

@@ -22,6 +22,12 @@ def _names(text: str) -> list[str]:
     ("headed by Pham Van Dong to Moscow", ["Pham Van Dong"]),   # Vietnamese names
     ("President Ho Chi Minh and General Vo Nguyen Giap", ["Ho Chi Minh", "Vo Nguyen Giap"]),
     ("an article in Le Monde", []),              # Le is left out of the family names
+    ("KGB: Comrade Zinyov, MfS: Comrade Mittig", ["Zinyov", "Mittig"]),  # acronyms as labels
+    ("Cabinet of the Minister CM No. 2114/55", []),  # a number sign ends a name
+    ("Vice-Minister Naszkowski said", ["Naszkowski"]),
+    ("Chairman Viktor Mikhailovich Chebrikov and Leonid Ilyich", ["Viktor Mikhailovich Chebrikov",
+                                                                  "Leonid Ilyich"]),
+    ("Which Sandwich Is", []),
 ])
 def test_find_persons(text, names):
     assert _names(text) == names

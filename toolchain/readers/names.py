@@ -47,7 +47,8 @@ HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Co
               "Admiral", "President", "Chairman", "Secretary", "Counsellor", "Counsellors",
               "Counselor", "Counselors", "Adviser", "Advisor", "Attaché", "Attache", "Representative",
               "Emperor", "King", "Prince", "Director", "director", "Consul", "Envoy", "Professor",
-              "Academician", "Premier", "Chargé", "Editor", "Marshals", "Deputy", "Vice-Premier")
+              "Academician", "Premier", "Chargé", "Editor", "Marshals", "Deputy", "Vice-Premier",
+              "Vice-Minister", "Vice-Chairman", "Vice-President", "Vice-Consul")
 #: The honorifics as words, without their abbreviation's dot (``Cdes: Liu Shaoqi ...``).
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS)
 _PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "Counsellors", "Counselors", "Generals",
@@ -179,13 +180,19 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
 
 
 def _acronym(name: str) -> bool:
-    """``Cde. DVO``: a short word in capitals that is neither a family name nor a name the
-    dictionary knows (``KIM``, ``TITO``) abbreviates an office, not a person."""
-    return (name.isupper() and name.isalpha() and len(name) <= 4
+    """``Cde. DVO``, ``KGB:``, ``MfS:``: a short word of two capitals or more that is neither a
+    family name nor a name the dictionary knows (``KIM``, ``TITO``) abbreviates an office or
+    an organisation, not a person."""
+    return (name.isalpha() and len(name) <= 5 and sum(c.isupper() for c in name) >= 2
             and name.capitalize() not in EAST_ASIAN_SURNAMES and not is_proper_noun(name))
 
 
+#: A Russian first name and patronymic, maybe a surname after them (``Viktor Mikhailovich
+#: Chebrikov``, ``Leonid Ilyich``).
+_PATRONYMIC = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].)[a-z]{{2,}})\s[{UPPER}][a-z]+(?:ovich|evich|ich|ovna|evna|ichna)"
+                         rf"\b(?:\s(?P<sur>[{UPPER}][a-z]{{2,}}(?:-[{UPPER}][a-z]+)?)\b)?")
 _ROMAN_NUMERAL = re.compile(r"[IVX]+")
+_NUMBER_SIGN = re.compile(r"(?:No|Nr|Nº)\.?\s*\d")
 _INITIAL_RX = re.compile(_INITIAL)
 _NAME_PIECE = re.compile(rf"\s?(?:{_INITIAL}|{_CAP}|[{UPPER}]+)")
 
@@ -207,6 +214,8 @@ def _name_extent(text: str, start: int) -> int:
         if len(word) == 1:  # a lone capital letter is the pronoun "I" or a list letter
             break
         if word in HONORIFICS or text.startswith(".", m.end()) and word + "." in HONORIFICS:
+            break
+        if _NUMBER_SIGN.match(text, m.start() + len(piece) - len(piece.lstrip())):  # CM No. 2114/55
             break
         after_initial = bool(_INITIAL_RX.fullmatch(word + " ") or _INITIAL_RX.fullmatch(word))
         if not after_initial and is_english(word) and not word.isupper():
@@ -233,9 +242,14 @@ def find_persons(text: str, left: str = "",
     cands += _east_asian(text, tokens)
     if not left.strip():
         m = _SPEAKER.match(text)
-        if m and not any(is_english(w) or w in _HONORIFIC_WORDS for w in m.group("name").split()):
+        if m and not _acronym(m.group("name")) and not any(
+                is_english(w) or w in _HONORIFIC_WORDS for w in m.group("name").split()):
             cands.append(NameMatch(m.start("name"), m.end("name"), "speaker"))
     cands += _after_honorific(text, left, tokens)
+    if "vich" in text or "vna" in text or "ich" in text:  # every patronymic holds one
+        for m in _PATRONYMIC.finditer(text):
+            if not is_english(m.group("given")) and (m.group("sur") is None or _surname_ok(m.group("sur"))):
+                cands.append(NameMatch(m.start(), m.end(), "patronymic"))
     if known is not None:
         for tok in tokens:  # each starts with a capital
             if known(tok.group()):

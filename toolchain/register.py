@@ -57,9 +57,12 @@ def name_key(name: str) -> NameKey:
     initials = [t for t in tokens if t.endswith(".") and len(t) <= 3]
     rest = [t.rstrip(".") for t in tokens if t not in initials]
     if initials and rest:
-        surname = max(rest, key=len)
+        if tokens[-1] in initials:  # Kryukov M.E.
+            surname, given = max(rest, key=len), initials
+        else:  # L. I. Brezhnev, Harry S. Truman: the surname is last, given names count as initials
+            surname, given = rest[-1], [t for t in tokens[:-1]]
         # "Ye." and "E." both render the Russian initial Е
-        return NameKey(fold(surname), "".join(re.sub(r"^ye", "e", fold(i))[:1] for i in initials))
+        return NameKey(fold(surname), "".join(re.sub(r"^ye", "e", fold(i))[:1] for i in given))
     parts = [p for t in rest for p in re.split(r"[\s]+", t) if p]
     if len(parts) <= 1:
         return NameKey(fold(parts[0] if parts else name))
@@ -193,6 +196,11 @@ def likely_same_person(a: str, b: str) -> str | None:
     return None
 
 
+#: Latin letters that Unicode does not decompose into a base letter and a mark.
+_NO_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O",
+                                   "æ": "ae", "Æ": "Ae", "ß": "ss", "ı": "i"})
+
+
 def make_id(kind: str, name: str) -> str:
     """A readable register id: ``p-kim-il-sung``, ``p-brezhnev-li``, ``org-cpsu-cc``."""
     prefix = KIND_LIST[kind][3]
@@ -201,7 +209,7 @@ def make_id(kind: str, name: str) -> str:
         tokens = re.findall(r"[^\s.]+", _HONORIFIC.sub("", name))
         tokens = [t for t in tokens if not re.fullmatch(r"[A-Z][a-z]?", t)] if key.initials else tokens
         if key.initials:
-            surname = max((t for t in tokens if len(t) > 2 or not t[:1].isupper()), key=len, default=key.surname)
+            surname = next((t for t in tokens if fold(t) == key.surname), key.surname)
             parts = [surname, key.initials]
         elif len(tokens) > 1 and tokens[0].capitalize() not in EAST_ASIAN_SURNAMES:
             parts = [tokens[-1]] + tokens[:-1]
@@ -209,7 +217,8 @@ def make_id(kind: str, name: str) -> str:
             parts = tokens
     else:
         parts = [name]
-    ascii_ = unicodedata.normalize("NFKD", " ".join(parts)).encode("ascii", "ignore").decode().lower()
+    ascii_ = unicodedata.normalize("NFKD", " ".join(parts).translate(_NO_DECOMPOSITION))
+    ascii_ = ascii_.encode("ascii", "ignore").decode().lower()
     return prefix + (re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "x")
 
 

@@ -10,8 +10,9 @@ from lxml import etree
 from hypothesis import strategies as st
 
 from toolchain import xmlio
+from toolchain.readers.lexicon import EAST_ASIAN_SURNAMES
 from toolchain.register import (
-    Register, edits_apart, fold, likely_same_person, neighbour_keys, romanisation_key)
+    Register, edits_apart, fold, likely_same_person, make_id, neighbour_keys, romanisation_key)
 
 EMPTY_REGISTER = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="register"><teiHeader><fileDesc>
 <titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt>
@@ -191,3 +192,21 @@ def test_remembered_answers_follow_the_register_as_it_grows(added):
         reg.add_candidate(kind, name)
         fresh = Register(xmlio.parse_bytes(etree.tostring(reg.tree)))
         assert [reg.match(*q) for q in asked] == [fresh.match(*q) for q in asked]
+
+
+@settings(max_examples=100, deadline=None)
+@given(given_word, st.sampled_from("ABDEGIKLMNPRSTV"), surname)
+def test_a_given_name_with_a_middle_initial_matches_its_variants(first, middle, family):
+    """``Harry S. Truman``: the surname is the last word however long the given name is."""
+    assume(first != family and first not in EAST_ASIAN_SURNAMES)  # Po Popo reads as East Asian
+    reg, xid = register_with(f"{first} {middle}. {family}")
+    assert reg.match("person", f"{first} {family}") == [xid]
+    assert reg.match("person", f"{first[0]}. {middle}. {family}") == [xid]
+    assert reg.match("person", family) == [xid]
+    assert reg.match("person", f"{family} {first}") == []  # then the given name is the surname
+
+
+def test_ids_take_the_surname_and_plain_letters():
+    assert make_id("person", "Richard M. Nixon") == "p-nixon-rm"
+    assert make_id("person", "Kryukov M.E.") == "p-kryukov-me"
+    assert make_id("person", "Władysław Gomułka") == "p-gomulka-wladyslaw"

@@ -27,7 +27,7 @@ def link_record(record: Record, register: Register, unlinked: str = "candidate")
         known = linked.get((kind, name))
         if known is not None and known[0] == register.version:
             return known[1]  # the register has not changed since: same match, variant known
-        ids = register.match(kind, name)
+        ids = register.match(kind, name) or (register.adopt_reference(name) if kind == "person" else [])
         if len(ids) == 1:
             register.add_variant(ids[0], name)
             linked[(kind, name)] = (register.version, ids[0])

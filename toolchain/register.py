@@ -201,6 +201,13 @@ _NO_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "
                                    "æ": "ae", "Æ": "Ae", "ß": "ss", "ı": "i"})
 
 
+@functools.lru_cache(maxsize=1)
+def reference() -> "Register":
+    """The packaged reference persons (``data/persons-reference.xml``), read once per process."""
+    data = resources.files("toolchain") / "data" / "persons-reference.xml"
+    return Register(xmlio.parse_bytes(data.read_bytes(), str(data)))
+
+
 def make_id(kind: str, name: str) -> str:
     """A readable register id: ``p-kim-il-sung``, ``p-brezhnev-li``, ``org-cpsu-cc``."""
     prefix = KIND_LIST[kind][3]
@@ -316,10 +323,34 @@ class Register:
         return frozenset((n, k) for k in ("org", "place") for n, _ in self.names[k])
 
     def known_surname(self, token: str) -> bool:
-        """A surname alone names a person when exactly one entry has it (and it is no English word)."""
+        """A surname alone names a person when exactly one entry has it (and it is no English word);
+        with no entry of its own, when exactly one reference person has it (``Beria``)."""
         if len(token) < 3 or is_english(token) or token.capitalize() in EAST_ASIAN_SURNAMES:
             return False
-        return len(self._surnames.get(fold(token), ())) == 1
+        own = len(self._surnames.get(fold(token), ()))
+        return own == 1 or not own and len(reference()._surnames.get(fold(token), ())) == 1
+
+    def adopt_reference(self, name: str) -> list[str]:
+        """The id of the one reference person ``name`` names (``[]`` when none or several),
+        copied into this register first: a name no entry matches may still be a well-known
+        person (``Beria``, ``Harry S. Truman``), who then keeps the reference's id and names."""
+        ids = reference().match("person", name)
+        if len(ids) != 1 or ids[0] in self.entries:
+            return []
+        standoff = self.tree.getroot().find(_t("standOff"))
+        lst = next(iter(standoff.xpath("t:listPerson[not(@type)]", namespaces=NS)), None)
+        if lst is None:  # the reviewed persons come first (guide §4)
+            lst = etree.Element(_t("listPerson"))
+            standoff.insert(0, lst)
+        el = etree.SubElement(lst, _t("person"))
+        el.set(XML_ID, ids[0])
+        for known in reference().entries[ids[0]]:
+            etree.SubElement(el, known.tag, type=known.get("type")).text = known.text
+        self.changed = True
+        self.entries[ids[0]] = el
+        for n in el:
+            self._add_name("person", n.text, ids[0])
+        return ids
 
     # -- matching and updating
 

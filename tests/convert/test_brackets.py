@@ -29,7 +29,7 @@ def _supplied(nodes) -> dict[str, tuple[str, list[str]]]:
 
 @pytest.mark.parametrize("paragraph, text, reason, persons", [
     ("Deputy Minister of Foreign Affairs [Ho Dam] arrived.", "Ho Dam", "identification", ["Ho Dam"]),
-    ("He met [Nikita] Khrushchev there.", "Nikita", "identification", ["Nikita"]),
+    ("He met [Nikita] there.", "Nikita", "identification", ["Nikita"]),
     # a title or a people's name inside: no person as a whole
     ("[Cuban President Osvaldo] Dorticos spoke.", "Cuban President Osvaldo", "identification", ["Osvaldo"]),
     ("He met [Warsaw Pact Commander-in-Chief] Grechko.", "Warsaw Pact Commander-in-Chief",
@@ -46,3 +46,10 @@ def test_supplied(tmp_path, paragraph, text, reason, persons):
 def test_a_transliteration_apart_from_the_words_is_still_foreign(tmp_path):
     nodes = _read(tmp_path, "Headquarters [Tsentr]I had the decision [osobye] met.")
     assert [flatten(n.content) for n in nodes if isinstance(n, Foreign)] == ["Tsentr", "osobye"]
+
+
+def test_a_supplied_first_name_joins_the_surname_after_it(tmp_path):
+    """``[Nikita] Khrushchev``: one person name holding the supplied first name (rule 2)."""
+    names = [n for n in _read(tmp_path, "He met [Nikita] Khrushchev there.") if isinstance(n, Name)]
+    assert [flatten(n.content) for n in names] == ["Nikita Khrushchev"]
+    assert isinstance(names[0].content[0], Supplied)

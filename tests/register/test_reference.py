@@ -1,0 +1,49 @@
+"""The packaged reference persons: a well-known surname alone is a person, linked to one entry."""
+from __future__ import annotations
+
+from toolchain import xmlio
+from toolchain.register import Register, reference
+
+EMPTY = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="register"><teiHeader><fileDesc>
+<titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt>
+<sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><standOff/></TEI>"""
+
+
+def _empty() -> Register:
+    return Register(xmlio.parse_bytes(EMPTY))
+
+
+def test_a_reference_surname_is_known_to_an_empty_register():
+    reg = _empty()
+    assert reg.known_surname("Beria") and reg.known_surname("Truman")
+    assert not reg.known_surname("Zorin")
+
+
+def test_a_name_no_entry_matches_adopts_the_reference_entry_with_its_names():
+    reg = _empty()
+    assert reg.match("person", "Harry Truman") == []
+    assert reg.adopt_reference("Harry Truman") == ["p-truman-hs"]
+    el = reg.entries["p-truman-hs"]
+    assert el.getparent().get("type") is None  # a reviewed list, not the candidates
+    assert [n.text for n in el] == [n.text for n in reference().entries["p-truman-hs"]]
+    assert reg.match("person", "Truman") == ["p-truman-hs"] and reg.changed
+    assert reg.adopt_reference("Truman") == []  # adopted once
+
+
+def test_the_editions_own_entry_comes_first():
+    reg = _empty()
+    own = reg.add_candidate("person", "P. Beria")  # another Beria of this edition
+    assert reg.known_surname("Beria") and reg.match("person", "Beria") == [own]
+
+
+def test_no_adoption_for_a_name_of_several_or_no_reference_persons():
+    reg = _empty()
+    assert reg.adopt_reference("Ivan Zorin") == [] and reg.adopt_reference("K. Truman") == []
+    assert not reg.changed
+
+
+def test_reference_ids_are_the_ids_the_register_would_make():
+    from toolchain.register import make_id
+    ref = reference()
+    for xid, el in ref.entries.items():
+        assert make_id("person", el[0].text) == xid

@@ -37,6 +37,7 @@ _DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies t
                         r"eight|nine|ten|eleven|twelve) cop(y|ies)( \w+){0,3}\s*:?)$", re.I)
 _TYPIST = re.compile(r"^\d{0,3}-?[A-ZА-Я]{1,4}/[a-zа-я]{1,4}$")
 _FOOT_NO = re.compile(r"^(Nº|№|N°|No\.)\s*\S+$")
+_NUMBER_SIGN = re.compile(r"(Nº|№|N°|No|Nr)\b")
 _FOOTNOTE = re.compile(rf"^(?P<m>{MARKER}|\[\d{{1,3}}\])\s+(?P<rest>\S.*)$", re.S)
 _BRACKET_CALL = re.compile(r"(?<=\S)\[(\d{1,3})\]")
 _SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greetings|Kind|Warm)\b.{0,60},$",
@@ -126,16 +127,17 @@ def split_cut_summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """(record lines, summary lines) of a page cut off before its Document Information.
 
     Cut inside the summary, such a page ends with the summary's first words right after the
-    record's foot (``Nº 482`` / ``1 August 1957`` / ``Puzanov tells the``): a line that breaks
-    off at a lower-case word, after a foot line, is the summary, not a signature or a
-    paragraph of the record.
+    record's foot (``Nº 482`` / ``1 August 1957`` / ``Puzanov tells the``, or only ``Puz``):
+    a line after a foot line that breaks off at a lower-case word, or that is a capitalised
+    word and no signature, is the summary, not a signature or a paragraph of the record.
     """
     filled = [i for i, ln in enumerate(lines) if not ln.blank]
     if len(filled) >= 2:
         last, before = lines[filled[-1]], lines[filled[-2]]
         words = last.text.split()
-        if (len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].islower()
-                and words[-1][-1:].isalpha() and is_foot_line(before.text)):
+        cut = (len(words) >= 2 and words[-1][:1].islower() and words[-1][-1:].isalpha()
+               or len(words) == 1 and words[0].isalpha() and not _signature_like(last.text))
+        if words[0][:1].isupper() and cut and is_foot_line(before.text):
             return lines[:filled[-1]], [last]
     return lines, []
 
@@ -348,6 +350,8 @@ def _name_first_capitalised(content: list[Inline]) -> list[Inline]:
         if isinstance(c, str):
             for m in re.finditer(rf"[{UPPER}][\w’'.-]+(?:\s+[{UPPER}][\w’'.-]+){{0,2}}", c):
                 run = m.group().rstrip(".")
+                if _NUMBER_SIGN.match(run):  # Nº 527: a number, no signer
+                    continue
                 if len(run.split()) >= 2 or not is_english(run):
                     return content[:i] + [c[: m.start()], Name("person", [run]), c[m.start() + len(run):]] \
                         + content[i + 1:]

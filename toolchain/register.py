@@ -52,7 +52,7 @@ class NameKey:
 def name_key(name: str) -> NameKey:
     """The matching key of a person's name (cached: linking asks for the same names often)."""
     name = _HONORIFIC.sub("", name.strip())
-    name = re.sub(r"['’]s$", "", name)
+    name = re.sub(r"['’]s$", "", name).replace(",", " ")  # Samsonov, G. Ye.
     tokens = re.findall(r"[^\s.]+\.?", name)
     initials = [t for t in tokens if t.endswith(".") and len(t) <= 3]
     rest = [t.rstrip(".") for t in tokens if t not in initials]

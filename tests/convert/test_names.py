@@ -28,6 +28,8 @@ def _names(text: str) -> list[str]:
     ("Chairman Viktor Mikhailovich Chebrikov and Leonid Ilyich", ["Viktor Mikhailovich Chebrikov",
                                                                   "Leonid Ilyich"]),
     ("Which Sandwich Is", []),
+    ("to Cdes. I. I. Varnov and Samsonov, G. Ye.", ["I. I. Varnov", "Samsonov, G. Ye."]),  # inverted
+    ("Kozlov, A. I. Brezhnev and", ["A. I. Brezhnev"]),  # the initials belong to the next name
 ])
 def test_find_persons(text, names):
     assert _names(text) == names

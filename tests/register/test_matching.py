@@ -206,6 +206,11 @@ def test_a_given_name_with_a_middle_initial_matches_its_variants(first, middle, 
     assert reg.match("person", f"{family} {first}") == []  # then the given name is the surname
 
 
+def test_an_inverted_name_with_a_comma_is_the_same_name():
+    reg, xid = register_with("G. Ye. Samsonov")
+    assert reg.match("person", "Samsonov, G. Ye.") == [xid]
+
+
 def test_ids_take_the_surname_and_plain_letters():
     assert make_id("person", "Richard M. Nixon") == "p-nixon-rm"
     assert make_id("person", "Kryukov M.E.") == "p-kryukov-me"

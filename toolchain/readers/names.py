@@ -34,7 +34,7 @@ _INITIAL = rf"(?:[{UPPER}][a-z]?\.\s?)"
 _INITIALS_SURNAME = re.compile(
     rf"[{UPPER}](?<![\w.].)[a-z]?\.\s?(?:{_INITIAL}){{0,2}}\s?(?P<sur>{_CAP})")
 _SURNAME_INITIALS = re.compile(
-    rf"(?P<sur>[{UPPER}](?<![\w.].)[a-z]{_L}*(?:-{_L}+)?)\s(?:[{UPPER}]\.\s?){{2,3}}(?!\s?[{UPPER}][a-z])")
+    rf"(?P<sur>[{UPPER}](?<![\w.].)[a-z]{_L}*(?:-{_L}+)?),?\s(?:[{UPPER}][a-z]?\.\s?){{2,3}}(?!\s?[{UPPER}][a-z])")
 _INITIAL_AT = re.compile(rf"[{UPPER}][a-z]?\.")
 # A capitalised word or an all-capitals one; the capital both start with is
 # written once, in front, so that the scan jumps from capital to capital.

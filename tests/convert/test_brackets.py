@@ -35,6 +35,7 @@ def _supplied(nodes) -> dict[str, tuple[str, list[str]]]:
     ("He met [Warsaw Pact Commander-in-Chief] Grechko.", "Warsaw Pact Commander-in-Chief",
      "identification", []),
     ("He said that the [North Korean] ministry waits.", "North Korean", "omitted-in-original", []),
+    ("On the afternoon of 22 [November], he came.", "November", "omitted-in-original", []),
     # letters completing a printed word
     ("The F[oreign] M[inistry] waits.", "oreign", "omitted-in-original", []),
     ("Deputy Premier H[afizullah] Amin spoke.", "afizullah", "omitted-in-original", []),

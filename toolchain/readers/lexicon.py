@@ -58,7 +58,12 @@ def is_proper_noun(token: str) -> bool:
     """True for a capitalised word the dictionary knows only as a name (``Stalin``, ``Nikita``)."""
     lower, proper = _dictionary()
     return (token[:1].isupper() and token.capitalize() in proper and token.lower() not in lower
-            and not is_demonym(token))
+            and not is_demonym(token) and token.capitalize() not in _CALENDAR)
+
+
+#: Month and weekday names: capitalised like names, never a person's (``22 [November]``).
+_CALENDAR = frozenset("""January February March April May June July August September October
+November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 
 
 def is_demonym(token: str) -> bool:

@@ -54,3 +54,11 @@ def test_a_supplied_first_name_joins_the_surname_after_it(tmp_path):
     names = [n for n in _read(tmp_path, "He met [Nikita] Khrushchev there.") if isinstance(n, Name)]
     assert [flatten(n.content) for n in names] == ["Nikita Khrushchev"]
     assert isinstance(names[0].content[0], Supplied)
+
+
+@pytest.mark.parametrize("paragraph, name", [
+    ("with Comrade [Mikhail Stepanovich] Kapitsa, the head", "Mikhail Stepanovich Kapitsa"),
+    ("in the presence of [Emilio] Aragones at the time", "Emilio Aragones"),  # a surname unknown
+])
+def test_a_supplied_first_name_joins_a_surname_unknown_so_far(tmp_path, paragraph, name):
+    assert [flatten(n.content) for n in _read(tmp_path, paragraph) if isinstance(n, Name)] == [name]

@@ -20,7 +20,7 @@ from toolchain.readers.brackets import Run, StrayBracket, parse_brackets
 from toolchain.readers.dates import find_dates
 from toolchain.readers.interventions import classify, is_month
 from toolchain.readers.lexicon import is_english, is_proper_noun, is_romanised_given_name
-from toolchain.readers.names import UPPER, find_persons
+from toolchain.readers.names import UPPER, find_persons, is_first_name_and_patronymic
 from toolchain.readers.spans import BlockText
 
 OPENER_ZONES = ("opener", "opener-note")
@@ -168,10 +168,11 @@ class InlineReader:
                 out.append(it)
                 continue
             nxt = items[i + 1] if i + 1 < len(items) else None
-            out.extend(self._recognise(it.text, it.start, zone, flatten(out)[-200:], nxt))
+            prev = out[-1] if out else None
+            out.extend(self._recognise(it.text, it.start, zone, flatten(out)[-200:], nxt, prev))
         return _join_name_parts(out)
 
-    def _recognise(self, text: str, start: int, zone: str, left: str, nxt) -> list[Inline]:
+    def _recognise(self, text: str, start: int, zone: str, left: str, nxt, prev=None) -> list[Inline]:
         found: list[tuple[int, int, Callable[[str], Inline]]] = []
         taken = [False] * (len(text) + 1)
 
@@ -208,6 +209,10 @@ class InlineReader:
             add(s, e, lambda t, k=kind: Name(k, _lines(t)))
         for m in find_persons(text, left, self.known_person):
             add(m.start, m.end, lambda t: Name("person", _lines(t)))
+        if _identifies_person(prev):  # [Mikhail Stepanovich] Kapitsa: the surname after the bracket
+            m = re.match(rf"\s([{UPPER}][\w’'-]+)", text)
+            if m and not is_english(m.group(1)):
+                add(m.start(1), m.end(1), lambda t: Name("person", [t]))
         if _identifies_person(nxt):
             m = re.search(rf"([{UPPER}][\w’'-]+)\s*$", text)
             if m and not is_english(m.group(1)):
@@ -238,11 +243,14 @@ class InlineReader:
 
 
 def _person_of(node) -> Name | None:
-    """The person a supplied word names (``[Sik]``, ``[Nikita]``), if it is one name word."""
+    """The person a supplied word names (``[Sik]``, ``[Nikita]``), if it is one name word or a
+    first name and patronymic (``[Mikhail Stepanovich]``)."""
     if isinstance(node, Supplied) and node.reason == "identification" and len(node.content) == 1:
         inner = node.content[0]
-        if isinstance(inner, Name) and inner.kind == "person" and len(flatten(inner.content).split()) == 1:
-            return inner
+        if isinstance(inner, Name) and inner.kind == "person":
+            text = flatten(inner.content)
+            if len(text.split()) == 1 or is_first_name_and_patronymic(text):
+                return inner
     return None
 
 

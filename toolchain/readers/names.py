@@ -179,6 +179,12 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
     return out
 
 
+def is_first_name_and_patronymic(text: str) -> bool:
+    """``Mikhail Stepanovich``, ``Leonid Ilyich``: a Russian first name and patronymic, nothing else."""
+    m = _PATRONYMIC.fullmatch(text)
+    return bool(m) and m.group("sur") is None and not is_english(m.group("given"))
+
+
 def _acronym(name: str) -> bool:
     """``Cde. DVO``, ``KGB:``, ``MfS:``: a short word of two capitals or more that is neither a
     family name nor a name the dictionary knows (``KIM``, ``TITO``) abbreviates an office or

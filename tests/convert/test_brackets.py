@@ -39,6 +39,7 @@ def _supplied(nodes) -> dict[str, tuple[str, list[str]]]:
     # letters completing a printed word
     ("The F[oreign] M[inistry] waits.", "oreign", "omitted-in-original", []),
     ("Deputy Premier H[afizullah] Amin spoke.", "afizullah", "omitted-in-original", []),
+    ("with the D[emocratic] P[eople’s] R[epublic] K[orea] now", "eople’s", "omitted-in-original", []),
 ])
 def test_supplied(tmp_path, paragraph, text, reason, persons):
     assert _supplied(_read(tmp_path, paragraph))[text] == (reason, persons)
@@ -62,3 +63,8 @@ def test_a_supplied_first_name_joins_the_surname_after_it(tmp_path):
 ])
 def test_a_supplied_first_name_joins_a_surname_unknown_so_far(tmp_path, paragraph, name):
     assert [flatten(n.content) for n in _read(tmp_path, paragraph) if isinstance(n, Name)] == [name]
+
+
+def test_an_office_closing_the_record_is_no_person(tmp_path):
+    nodes = _read(tmp_path, "Please reply to us by cable at once on the whole matter.\n\nMinistry of Foreign Affairs")
+    assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == []

@@ -30,6 +30,9 @@ def _names(text: str) -> list[str]:
     ("Which Sandwich Is", []),
     ("to Cdes. I. I. Varnov and Samsonov, G. Ye.", ["I. I. Varnov", "Samsonov, G. Ye."]),  # inverted
     ("Kozlov, A. I. Brezhnev and", ["A. I. Brezhnev"]),  # the initials belong to the next name
+    ("by Dr. Noskova, Ph.D. in the", ["Noskova"]),            # a degree is no initials
+    ("Mr. N. Ivanov came", ["N. Ivanov"]),                    # the honorific stays outside
+    ("Dr. A. Smith came", []),                                # initials alone name nobody
 ])
 def test_find_persons(text, names):
     assert _names(text) == names

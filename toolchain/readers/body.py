@@ -352,7 +352,7 @@ def _name_first_capitalised(content: list[Inline]) -> list[Inline]:
                 run = m.group().rstrip(".")
                 if _NUMBER_SIGN.match(run):  # Nº 527: a number, no signer
                     continue
-                if len(run.split()) >= 2 or not is_english(run):
+                if not all(is_english(w) for w in run.split()):  # no "Foreign Affairs"
                     return content[:i] + [c[: m.start()], Name("person", [run]), c[m.start() + len(run):]] \
                         + content[i + 1:]
         elif isinstance(c, Supplied) and all(isinstance(x, str) for x in c.content):

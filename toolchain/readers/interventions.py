@@ -200,7 +200,7 @@ def _completes_word(flat: str, before: str, after: str) -> bool:
     printed word. Transliterated Russian stands apart from the English it renders, so letters
     glued in front of a lower-case bracket continue a word; glued only after it, the letters
     must make an English word with it (``[Tsentr]I had`` is no word)."""
-    if not re.fullmatch(r"[^\W\d_]+", flat):
+    if not re.fullmatch(r"[^\W\d_]+(?:['’][^\W\d_]+)*", flat):  # P[eople’s]
         return False
     head = re.search(r"[^\W\d_]+$", before)
     if head and flat[:1].islower():

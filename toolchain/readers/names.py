@@ -34,7 +34,8 @@ _INITIAL = rf"(?:[{UPPER}][a-z]?\.\s?)"
 _INITIALS_SURNAME = re.compile(
     rf"[{UPPER}](?<![\w.].)[a-z]?\.\s?(?:{_INITIAL}){{0,2}}\s?(?P<sur>{_CAP})")
 _SURNAME_INITIALS = re.compile(
-    rf"(?P<sur>[{UPPER}](?<![\w.].)[a-z]{_L}*(?:-{_L}+)?),?\s(?:[{UPPER}][a-z]?\.\s?){{2,3}}(?!\s?[{UPPER}][a-z])")
+    rf"(?P<sur>[{UPPER}](?<![\w.].)[a-z]{_L}*(?:-{_L}+)?),?\s(?!Ph\.\s?D)(?:[{UPPER}][a-z]?\.\s?){{2,3}}"
+    rf"(?!\s?[{UPPER}][a-z])")
 _INITIAL_AT = re.compile(rf"[{UPPER}][a-z]?\.")
 # A capitalised word or an all-capitals one; the capital both start with is
 # written once, in front, so that the scan jumps from capital to capital.
@@ -206,9 +207,10 @@ _NAME_PIECE = re.compile(rf"\s?(?:{_INITIAL}|{_CAP}|[{UPPER}]+)")
 def _name_extent(text: str, start: int) -> int:
     """End of a name starting at ``start``: up to four capitalised tokens or initials.
 
-    A common English word ends the name; as the first word it means there is none.
+    A common English word ends the name; as the first word it means there is none. Initials
+    with no name after them (``Dr. A. Smith``, Smith being an English word) are none either.
     """
-    pos, count, after_initial = start, 0, False
+    pos, count, after_initial, named = start, 0, False, start
     while count < 4:
         m = _NAME_PIECE.match(text, pos)
         if not m:
@@ -228,7 +230,9 @@ def _name_extent(text: str, start: int) -> int:
             break
         pos = m.end()
         count += 1
-    return pos if count else start
+        if not after_initial:
+            named = pos
+    return named
 
 
 def find_persons(text: str, left: str = "",
@@ -240,7 +244,7 @@ def find_persons(text: str, left: str = "",
     cands: list[NameMatch] = []
     if _INITIAL_AT.search(text):  # both initials rules need one; the quick scan spares theirs
         for m in _INITIALS_SURNAME.finditer(text):
-            if _surname_ok(m.group("sur")):
+            if _surname_ok(m.group("sur")) and m.group().split()[0] not in HONORIFICS:  # Dr. X
                 cands.append(NameMatch(m.start(), m.end(), "initials"))
         for m in _SURNAME_INITIALS.finditer(text):
             if _surname_ok(m.group("sur")):

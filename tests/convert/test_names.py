@@ -33,6 +33,7 @@ def _names(text: str) -> list[str]:
     ("by Dr. Noskova, Ph.D. in the", ["Noskova"]),            # a degree is no initials
     ("Mr. N. Ivanov came", ["N. Ivanov"]),                    # the honorific stays outside
     ("Dr. A. Smith came", []),                                # initials alone name nobody
+    ("Jeong Jun-taek [Jong Jun Thaek] and Ri Khe-sun", ["Jeong Jun-taek", "Jong Jun Thaek", "Ri Khe-sun"]),
 ])
 def test_find_persons(text, names):
     assert _names(text) == names
@@ -40,6 +41,12 @@ def test_find_persons(text, names):
 
 def test_an_honorific_opening_a_line_is_no_speaker():
     assert _names("Cdes: Deputy Chairman Liu Shaoqi and Lin Biao") == ["Liu Shaoqi", "Lin Biao"]
+
+
+def test_a_known_name_inside_a_longer_name_takes_the_whole_name():
+    known = {"Gheorghe"}.__contains__  # the register knows Eliza Gheorghe
+    text = "the State Council, Nicolae Gheorghe Maurer, member of"
+    assert [text[m.start:m.end] for m in find_persons(text, known=known)] == ["Nicolae Gheorghe Maurer"]
 
 
 def test_known_names_side_by_side_are_one_name():

@@ -147,7 +147,9 @@ class InlineReader:
             m = re.search(rf"((?:[{UPPER}][\w’'-]*\s+){{0,3}}[{UPPER}][\w’'-]*)$", body)
             if m:
                 toks = m.group(1).split()
-                while len(toks) > 1 and (is_english(toks[0]) or toks[0].endswith(".")):
+                # ... People's Artists of the DPRK Pe Yon [sic]: an acronym before a name is no part of it
+                while len(toks) > 1 and (is_english(toks[0]) or toks[0].endswith(".")
+                                         or toks[0].isupper() and not all(t.isupper() for t in toks)):
                     toks.pop(0)
                 m = re.search(re.escape(" ".join(toks)) + r"$", body)
         if not name or not m:

@@ -186,6 +186,22 @@ def is_first_name_and_patronymic(text: str) -> bool:
     return bool(m) and m.group("sur") is None and not is_english(m.group("given"))
 
 
+def _name_words_around(text: str, tokens: list[re.Match], i: int) -> tuple[int, int]:
+    """The span of a known name ``tokens[i]`` widened over the name words printed right next
+    to it: ``Ion Gheorghe Maurer`` is one person even when the register knows ``Gheorghe``
+    (from ``Eliza Gheorghe``) and not him."""
+    def name_word(j: int) -> bool:
+        w = tokens[j].group()
+        return len(w) > 1 and not w.isupper() and not is_english(w) and w not in _HONORIFIC_WORDS
+    lo = hi = i
+    while lo > 0 and i - lo < 2 and text[tokens[lo - 1].end():tokens[lo].start()] == " " and name_word(lo - 1):
+        lo -= 1
+    while hi + 1 < len(tokens) and hi - i < 2 and text[tokens[hi].end():tokens[hi + 1].start()] == " " \
+            and name_word(hi + 1):
+        hi += 1
+    return tokens[lo].start(), tokens[hi].end()
+
+
 def _acronym(name: str) -> bool:
     """``Cde. DVO``, ``KGB:``, ``MfS:``: a short word of two capitals or more that is neither a
     family name nor a name the dictionary knows (``KIM``, ``TITO``) abbreviates an office or
@@ -261,13 +277,14 @@ def find_persons(text: str, left: str = "",
             if not is_english(m.group("given")) and (m.group("sur") is None or _surname_ok(m.group("sur"))):
                 cands.append(NameMatch(m.start(), m.end(), "patronymic"))
     if known is not None:
-        for tok in tokens:  # each starts with a capital
+        for i, tok in enumerate(tokens):  # each starts with a capital
             if known(tok.group()):
+                start, end = _name_words_around(text, tokens, i)
                 last = cands[-1] if cands else None
-                if last and last.rule == "register" and text[last.end:tok.start()] == " ":
-                    cands[-1] = NameMatch(last.start, tok.end(), "register")  # Enver Hoxha: one name
+                if last and last.rule == "register" and last.end >= start - 1:
+                    cands[-1] = NameMatch(last.start, end, "register")  # Enver Hoxha: one name
                 else:
-                    cands.append(NameMatch(tok.start(), tok.end(), "register"))
+                    cands.append(NameMatch(start, end, "register"))
     found = _longest_non_overlapping(cands)
     # weakest rule last: it fills gaps the others left, and widens a bare surname ("Andrei [S]")
     for g in _given_name_surname(text):

@@ -148,8 +148,11 @@ class BodyReader:
     def __init__(self, inline: InlineReader):
         self.inline = inline
 
-    def read(self, lines: list[Line]) -> list[Block]:
+    def read(self, lines: list[Line], cut_off: bool = False) -> list[Block]:
+        """The record's blocks; ``cut_off``: the page stops before its end (no Document
+        Information), so its last line is a fragment, never a signer's name."""
         blocks = group_blocks(lines)
+        self.cut_off = cut_off
         # a call prints ")" and a bracket call "[": blocks without one are not scanned
         self.call_markers = {m.group()[:-1].lower() for b in blocks if ")" in b.text
                              for m in CALL.finditer(b.text)}
@@ -208,7 +211,10 @@ class BodyReader:
         while end > 1 and _signature_like(blocks[end - 1].text):
             end -= 1
             signed.insert(0, blocks[end])
-        name_line = not signed and end > 1 and self._short_name_line(blocks[end - 1].text)
+        # a signer's name line is whole (a cut page's last line is not) and no line's continuation
+        name_line = (not signed and end > 1 and self._short_name_line(blocks[end - 1].text)
+                     and not blocks[end - 2].text.rstrip().endswith(",")
+                     and not (self.cut_off and end == len(blocks)))
         if name_line:
             end -= 1
             signed = [blocks[end]]

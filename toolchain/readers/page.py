@@ -120,7 +120,8 @@ def _take_preamble(z: Zones, content: list[Line]) -> list[Line]:
         ln = filled[pos]
         if FUNDER_PREFIX.match(ln.text) and z.funder is None:
             z.funder = ln
-        elif z.title is None and z.funder is None and not _looks_like_opener(ln.text):
+        elif z.title is None and z.funder is None and not _looks_like_opener(ln.text) \
+                and not (z.widget and ln.no > z.widget[0].no):  # the title is the citation's then
             z.title = ln
         else:
             break

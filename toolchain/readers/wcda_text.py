@@ -54,7 +54,7 @@ def read_wcda_text(path: Path, lexicon: Lexicon, encoding: str | None = None,
     year = int(meta.date_when[:4]) if meta.date_when else (
         int(meta.date_not_before[:4]) if meta.date_not_before else None)
     inline = InlineReader(where, year, lexicon.gazetteer, lexicon.known_surname)
-    body = BodyReader(inline).read(zones.body)
+    body = BodyReader(inline).read(zones.body, cut_off=not zones.info)
     record = Record(source=display_path or where, stem=path.stem, meta=meta, body=body, path=where)
     warnings = list(inline.warnings)
     warnings += _link_footnotes(record, inline.calls, where)

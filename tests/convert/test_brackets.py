@@ -73,3 +73,8 @@ def test_an_office_closing_the_record_is_no_person(tmp_path):
 def test_a_sic_name_leaves_the_acronym_before_it_out(tmp_path):
     nodes = _read(tmp_path, "People's Artists of the DPRK Pe Yon [sic] played well.")
     assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == ["Pe Yon"]
+
+
+def test_an_honorific_before_the_signer_stays_outside_the_name(tmp_path):
+    nodes = _read(tmp_path, "Please reply to us by cable at once on the whole matter.\n\nComrade Bényei")
+    assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == ["Bényei"]

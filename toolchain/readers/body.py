@@ -18,7 +18,7 @@ from toolchain.model import (Block, Closer, Dateline, DistItem, Distribution, Fo
 from toolchain.readers.dates import find_dates, parse_full_date
 from toolchain.readers.inline import CALL, MARKER, InlineReader
 from toolchain.readers.lexicon import is_english
-from toolchain.readers.names import UPPER
+from toolchain.readers.names import HONORIFICS, UPPER
 from toolchain.readers.source import Line
 from toolchain.readers.spans import BlockText
 
@@ -38,6 +38,8 @@ _DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies t
 _TYPIST = re.compile(r"^\d{0,3}-?[A-ZА-Я]{1,4}/[a-zа-я]{1,4}$")
 _FOOT_NO = re.compile(r"^(Nº|№|N°|No\.)\s*\S+$")
 _NUMBER_SIGN = re.compile(r"(Nº|№|N°|No|Nr)\b")
+_CAPITALISED_RUN = re.compile(rf"(?:(?:{'|'.join(map(re.escape, HONORIFICS))})\s+)?"
+                              rf"(?P<run>[{UPPER}][\w’'.-]+(?:\s+[{UPPER}][\w’'.-]+){{0,2}})")
 _FOOTNOTE = re.compile(rf"^(?P<m>{MARKER}|\[\d{{1,3}}\])\s+(?P<rest>\S.*)$", re.S)
 _BRACKET_CALL = re.compile(r"(?<=\S)\[(\d{1,3})\]")
 _SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greetings|Kind|Warm)\b.{0,60},$",
@@ -351,17 +353,20 @@ def _unwrap_names(content: list[Inline]) -> list[Inline]:
 
 def _name_first_capitalised(content: list[Inline]) -> list[Inline]:
     """A signature with no recognised name: the first line holding a name-like capitalised run
-    (two capitalised words, or one that is no English word) is the signer."""
+    (one word at least that is no English word) is the signer; an honorific before it stays
+    outside (``Comrade Bényei``)."""
     for i, c in enumerate(content):
         if isinstance(c, str):
-            for m in re.finditer(rf"[{UPPER}][\w’'.-]+(?:\s+[{UPPER}][\w’'.-]+){{0,2}}", c):
-                run = m.group().rstrip(".")
+            for m in _CAPITALISED_RUN.finditer(c):
+                run = m.group("run").rstrip(".")
                 if _NUMBER_SIGN.match(run):  # Nº 527: a number, no signer
                     continue
                 if not all(is_english(w) for w in run.split()):  # no "Foreign Affairs"
-                    return content[:i] + [c[: m.start()], Name("person", [run]), c[m.start() + len(run):]] \
+                    at = m.start("run")
+                    return content[:i] + [c[:at], Name("person", [run]), c[at + len(run):]] \
                         + content[i + 1:]
         elif isinstance(c, Supplied) and all(isinstance(x, str) for x in c.content):
             c.content = [Name("person", list(c.content))]
             return content
+    return content
     return content

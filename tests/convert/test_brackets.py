@@ -76,5 +76,6 @@ def test_a_sic_name_leaves_the_acronym_before_it_out(tmp_path):
 
 
 def test_an_honorific_before_the_signer_stays_outside_the_name(tmp_path):
-    nodes = _read(tmp_path, "Please reply to us by cable at once on the whole matter.\n\nComrade Bényei")
+    nodes = _read(tmp_path, "Please reply to us by cable at once on the whole matter.\n\nComrade Bényei"
+                            "\n\nDocument Information\n\nSource\n\nMOL, XIX-J-1-j Korea.")  # a whole page
     assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == ["Bényei"]

@@ -18,7 +18,7 @@ from toolchain.model import (Block, Closer, Dateline, DistItem, Distribution, Fo
 from toolchain.readers.dates import find_dates, parse_full_date
 from toolchain.readers.inline import CALL, MARKER, InlineReader
 from toolchain.readers.lexicon import is_english
-from toolchain.readers.names import HONORIFICS, UPPER
+from toolchain.readers.names import HONORIFICS, NUMBER_SIGN, UPPER
 from toolchain.readers.source import Line
 from toolchain.readers.spans import BlockText
 
@@ -37,7 +37,6 @@ _DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies t
                         r"eight|nine|ten|eleven|twelve) cop(y|ies)( \w+){0,3}\s*:?)$", re.I)
 _TYPIST = re.compile(r"^\d{0,3}-?[A-ZА-Я]{1,4}/[a-zа-я]{1,4}$")
 _FOOT_NO = re.compile(r"^(Nº|№|N°|No\.)\s*\S+$")
-_NUMBER_SIGN = re.compile(r"(Nº|№|N°|No|Nr)\b")
 _CAPITALISED_RUN = re.compile(rf"(?:(?:{'|'.join(map(re.escape, HONORIFICS))})\s+)?"
                               rf"(?P<run>[{UPPER}][\w’'.-]+(?:\s+[{UPPER}][\w’'.-]+){{0,2}})")
 _FOOTNOTE = re.compile(rf"^(?P<m>{MARKER}|\[\d{{1,3}}\])\s+(?P<rest>\S.*)$", re.S)
@@ -309,7 +308,7 @@ class BodyReader:
     def _footnote(self, b: _Block) -> Footnote:
         m = _FOOTNOTE.match(b.text)
         ln = b.lines[0]
-        cut = m.start("rest") if m.group("rest") else len(b.text)
+        cut = m.start("rest")
         first = Line(ln.no, ln.text[cut:], ln.col + cut)
         content = self.inline.read_block(BlockText.of([first] + b.lines[1:]), "body")
         return Footnote(m.group("m"), content, span=_span([b]))
@@ -359,7 +358,7 @@ def _name_first_capitalised(content: list[Inline]) -> list[Inline]:
         if isinstance(c, str):
             for m in _CAPITALISED_RUN.finditer(c):
                 run = m.group("run").rstrip(".")
-                if _NUMBER_SIGN.match(run):  # Nº 527: a number, no signer
+                if NUMBER_SIGN.match(c, m.start("run")):  # Nº 527: a number, no signer
                     continue
                 if not all(is_english(w) for w in run.split()):  # no "Foreign Affairs"
                     at = m.start("run")
@@ -368,5 +367,4 @@ def _name_first_capitalised(content: list[Inline]) -> list[Inline]:
         elif isinstance(c, Supplied) and all(isinstance(x, str) for x in c.content):
             c.content = [Name("person", list(c.content))]
             return content
-    return content
     return content

@@ -215,7 +215,8 @@ def _acronym(name: str) -> bool:
 _PATRONYMIC = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].)[a-z]{{2,}})\s[{UPPER}][a-z]+(?:ovich|evich|ich|ovna|evna|ichna)"
                          rf"\b(?:\s(?P<sur>[{UPPER}][a-z]{{2,}}(?:-[{UPPER}][a-z]+)?)\b)?")
 _ROMAN_NUMERAL = re.compile(r"[IVX]+")
-_NUMBER_SIGN = re.compile(r"(?:No|Nr|Nº)\.?\s*\d")
+#: A number sign and its number (``No. 2114/55``, ``Nº 527``): never part of a name.
+NUMBER_SIGN = re.compile(r"(?:No|Nr|Nº|№|N°)\.?\s*\d")
 _INITIAL_RX = re.compile(_INITIAL)
 _NAME_PIECE = re.compile(rf"\s?(?:{_INITIAL}|{_CAP}|[{UPPER}]+)")
 
@@ -239,7 +240,7 @@ def _name_extent(text: str, start: int) -> int:
             break
         if word in HONORIFICS or text.startswith(".", m.end()) and word + "." in HONORIFICS:
             break
-        if _NUMBER_SIGN.match(text, m.start() + len(piece) - len(piece.lstrip())):  # CM No. 2114/55
+        if NUMBER_SIGN.match(text, m.start() + len(piece) - len(piece.lstrip())):  # CM No. 2114/55
             break
         after_initial = bool(_INITIAL_RX.fullmatch(word + " ") or _INITIAL_RX.fullmatch(word))
         if not after_initial and is_english(word) and not word.isupper():

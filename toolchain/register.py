@@ -60,7 +60,7 @@ def name_key(name: str) -> NameKey:
         if tokens[-1] in initials:  # Kryukov M.E.
             surname, given = max(rest, key=len), initials
         else:  # L. I. Brezhnev, Harry S. Truman: the surname is last, given names count as initials
-            surname, given = rest[-1], [t for t in tokens[:-1]]
+            surname, given = rest[-1], tokens[:-1]
         # "Ye." and "E." both render the Russian initial Е
         return NameKey(fold(surname), "".join(re.sub(r"^ye", "e", fold(i))[:1] for i in given))
     parts = [p for t in rest for p in re.split(r"[\s]+", t) if p]
@@ -328,7 +328,7 @@ class Register:
         if len(token) < 3 or is_english(token) or token.capitalize() in EAST_ASIAN_SURNAMES:
             return False
         own = len(self._surnames.get(fold(token), ()))
-        return own == 1 or not own and len(reference()._surnames.get(fold(token), ())) == 1
+        return own == 1 or (not own and len(reference()._surnames.get(fold(token), ())) == 1)
 
     def adopt_reference(self, name: str) -> list[str]:
         """The id of the one reference person ``name`` names (``[]`` when none or several),

@@ -273,7 +273,7 @@ def find_persons(text: str, left: str = "",
                 is_english(w) or w in _HONORIFIC_WORDS for w in m.group("name").split()):
             cands.append(NameMatch(m.start("name"), m.end("name"), "speaker"))
     cands += _after_honorific(text, left, tokens)
-    if "vich" in text or "vna" in text or "ich" in text:  # every patronymic holds one
+    if "ich" in text or "vna" in text:  # every patronymic ending holds one
         for m in _PATRONYMIC.finditer(text):
             if not is_english(m.group("given")) and (m.group("sur") is None or _surname_ok(m.group("sur"))):
                 cands.append(NameMatch(m.start(), m.end(), "patronymic"))
@@ -282,7 +282,7 @@ def find_persons(text: str, left: str = "",
             if known(tok.group()):
                 start, end = _name_words_around(text, tokens, i)
                 last = cands[-1] if cands else None
-                if last and last.rule == "register" and last.end >= start - 1:
+                if last and last.rule == "register" and (last.end >= start or text[last.end:start] == " "):
                     cands[-1] = NameMatch(last.start, end, "register")  # Enver Hoxha: one name
                 else:
                     cands.append(NameMatch(start, end, "register"))

@@ -33,6 +33,7 @@ def _names(text: str) -> list[str]:
     ("by Dr. Noskova, Ph.D. in the", ["Noskova"]),            # a degree is no initials
     ("Mr. N. Ivanov came", ["N. Ivanov"]),                    # the honorific stays outside
     ("Dr. A. Smith came", []),                                # initials alone name nobody
+    ("the USSR ambassador c. Moskovskii and c. 1950", ["Moskovskii"]),  # Czech records' comrade
     ("Jeong Jun-taek [Jong Jun Thaek] and Ri Khe-sun", ["Jeong Jun-taek", "Jong Jun Thaek", "Ri Khe-sun"]),
 ])
 def test_find_persons(text, names):

@@ -49,7 +49,8 @@ HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Co
               "Counselor", "Counselors", "Adviser", "Advisor", "Attaché", "Attache", "Representative",
               "Emperor", "King", "Prince", "Director", "director", "Consul", "Envoy", "Professor",
               "Academician", "Premier", "Chargé", "Editor", "Marshals", "Deputy", "Vice-Premier",
-              "Vice-Minister", "Vice-Chairman", "Vice-President", "Vice-Consul")
+              "Vice-Minister", "Vice-Chairman", "Vice-President", "Vice-Consul",
+              "c.")  # Czech and Slovak records: c. Moskovskii (soudruh)
 #: The honorifics as words, without their abbreviation's dot (``Cdes: Liu Shaoqi ...``).
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS)
 _PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "Counsellors", "Counselors", "Generals",

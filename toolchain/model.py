@@ -222,6 +222,8 @@ class Para:
 
     content: list[Inline]
     span: Span | None = None
+    #: xml:lang of a paragraph printed in another script (the Russian original of a telegram)
+    lang: str | None = None
 
 
 @dataclass

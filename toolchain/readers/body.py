@@ -17,7 +17,7 @@ from toolchain.model import (Block, Closer, Dateline, DistItem, Distribution, Fo
                              Inline, LineBreak, Name, Opener, Para, Span, Supplied, walk)
 from toolchain.readers.dates import find_dates, parse_full_date
 from toolchain.readers.inline import CALL, MARKER, InlineReader
-from toolchain.readers.lexicon import is_english
+from toolchain.readers.lexicon import is_english, script_language
 from toolchain.readers.names import HONORIFICS, NUMBER_SIGN, UPPER
 from toolchain.readers.source import Line
 from toolchain.readers.spans import BlockText
@@ -303,7 +303,7 @@ class BodyReader:
         m = _FOOTNOTE.match(b.text)
         if m and self._is_footnote(b):
             return self._footnote(b)
-        return Para(self._read([b], "body"), _span([b]))
+        return Para(self._read([b], "body"), _span([b]), lang=script_language(b.text))
 
     def _footnote(self, b: _Block) -> Footnote:
         m = _FOOTNOTE.match(b.text)

@@ -155,3 +155,27 @@ def is_romanised_given_name(token: str) -> bool:
     if len(parts) == 2 and not parts[1][:1].islower() and not parts[1][:1].isupper():
         return False
     return all(_ROMAN_WORD.fullmatch(p) for p in parts)
+
+
+# ---------------------------------------------------------------- scripts
+
+#: Letters of the scripts an English translation may quote its original in, and their language.
+_SCRIPTS = ((re.compile(r"[\u0400-\u04FF]"), "ru"), (re.compile(r"[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF]"), "ko"),
+            (re.compile(r"[\u3040-\u30FF\u4E00-\u9FFF]"), "zh"))
+_KANA = re.compile(r"[\u3040-\u30FF]")
+
+
+def script_language(text: str) -> str | None:
+    """The language of a text most of whose letters are Cyrillic (``ru``), Hangul (``ko``),
+    kana (``ja``) or Chinese characters (``zh``); None for Latin-script text.
+
+    Why: a page may quote its original (a telegram in Russian after its translation), and a
+    DH project must not read it as English. Japanese writes kana among its Chinese characters.
+    """
+    letters = sum(1 for c in text if c.isalpha())
+    if not letters or text.isascii():
+        return None
+    for rx, lang in _SCRIPTS:
+        if len(rx.findall(text)) * 2 > letters:
+            return "ja" if lang == "zh" and _KANA.search(text) else lang
+    return None

@@ -80,7 +80,10 @@ class _Writer:
         elif isinstance(block, Dateline):
             self.inlines(sub(parent, "dateline"), block.content)
         elif isinstance(block, Para):
-            self.inlines(sub(parent, "p"), block.content)
+            p = sub(parent, "p")
+            if block.lang:
+                p.set(XML_LANG, block.lang)
+            self.inlines(p, block.content)
         elif isinstance(block, Closer):
             self._closer(parent, block)
         elif isinstance(block, Distribution):

@@ -24,6 +24,7 @@ def _names(text: str) -> list[str]:
     ("an article in Le Monde", []),              # Le is left out of the family names
     ("KGB: Comrade Zinyov, MfS: Comrade Mittig", ["Zinyov", "Mittig"]),  # acronyms as labels
     ("Cabinet of the Minister CM No. 2114/55", []),  # a number sign ends a name
+    ("Att. to No. KZ/0104/70", []),                   # and is no initial
     ("Vice-Minister Naszkowski said", ["Naszkowski"]),
     ("Chairman Viktor Mikhailovich Chebrikov and Leonid Ilyich", ["Viktor Mikhailovich Chebrikov",
                                                                   "Leonid Ilyich"]),

@@ -262,7 +262,8 @@ def find_persons(text: str, left: str = "",
     cands: list[NameMatch] = []
     if _INITIAL_AT.search(text):  # both initials rules need one; the quick scan spares theirs
         for m in _INITIALS_SURNAME.finditer(text):
-            if _surname_ok(m.group("sur")) and m.group().split()[0] not in HONORIFICS:  # Dr. X
+            first = m.group().split()[0]  # Dr. X: an honorific; No. KZ/0104/70: a number sign
+            if _surname_ok(m.group("sur")) and first not in HONORIFICS and first not in ("No.", "Nr."):
                 cands.append(NameMatch(m.start(), m.end(), "initials"))
         for m in _SURNAME_INITIALS.finditer(text):
             if _surname_ok(m.group("sur")):

@@ -79,3 +79,14 @@ def test_an_honorific_before_the_signer_stays_outside_the_name(tmp_path):
     nodes = _read(tmp_path, "Please reply to us by cable at once on the whole matter.\n\nComrade Bényei"
                             "\n\nDocument Information\n\nSource\n\nMOL, XIX-J-1-j Korea.")  # a whole page
     assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == ["Bényei"]
+
+
+@pytest.mark.parametrize("label", ["Translator's note:", "Translator’s note:", "trans. note:", "Transl. note:",
+                                   "Translator note:"])
+def test_a_translators_note_under_any_of_its_labels(tmp_path, label):
+    from toolchain.model import Note
+
+    nodes = _read(tmp_path, f"The stamp [{label} tilted stamp] was on the first page.")
+    notes = [n for n in nodes if isinstance(n, Note)]
+    kept = "" if label.lower().startswith("translator's") or label.startswith("Translator’s") else label + " "
+    assert [(n.kind, flatten(n.content)) for n in notes] == [("translator", kept + "tilted stamp")]

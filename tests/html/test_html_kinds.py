@@ -129,3 +129,8 @@ def test_undated_document_sorts_first_and_says_so(kinds_site):
     index = parse_html((kinds_site / "index.html").read_bytes())
     first = index.xpath("//table[@class='documents']/tbody/tr[1]/td")
     assert [text(td) for td in first[:2]] == ["undated", "Telegram without a date"]
+
+
+def test_a_translators_note_with_its_own_short_label_gets_no_second_one(kinds_site):
+    k02 = parse_html((kinds_site / "k02.html").read_bytes())
+    assert text(k02.xpath("//ol[@class='notes']/li[1]")[0]) == "[trans. note: tilted stamp] ↩"

@@ -20,7 +20,10 @@ from toolchain.readers.names import HONORIFICS, find_persons
 _ILLEGIBLE = re.compile(r"\b(illegible|unreadable|not legible|indecipherable|undecipherable)\b", re.I)
 _OMITTED = re.compile(r"^(…|\.\.\.|\. \. \.|\.\.\.\.)$")
 _SIC = re.compile(r"^sic\b\s*[;:,.]?\s*(?P<rest>.*)$", re.I | re.S)
-_TRANSLATOR = re.compile(r"^\s*translator[’'`]?s\s+note\s*[:.]?\s*", re.I)
+#: ``Translator's note:``, and its short forms ``Trans. note:``, ``Transl. note``, ``Translator note``.
+_TRANSLATOR = re.compile(r"^\s*(?:translator(?:[’'`]?s)?|trans\.|transl\.)\s+note\s*[:.]?\s*", re.I)
+#: The label the renderer prints back (guide §3.3 K), dropped from the TEI; a short form is kept.
+_TRANSLATOR_FULL = re.compile(r"^\s*translator[’'`]?s\s+note\s*[:.]?\s*", re.I)
 _HANDWRITTEN = re.compile(r"^\s*handwrit(?:ten|ing)\b", re.I)
 _STAMP_LABEL = re.compile(r"^(?P<label>[^:;\[\]]{0,80}?\bstamp\b[^:;\[\]]{0,20}?)\s*[:;]", re.I)
 _SIGNATURE = re.compile(r"^(illegible\s+)?signatures?(\s+illegible)?$", re.I)
@@ -100,9 +103,12 @@ def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
 
 
 def _strip_label(br: Bracket, reader: Reader, zone: str) -> list[Inline]:
-    """Content of a translator's note without its printed label."""
+    """Content of a translator's note without its printed label (``Translator's note:``,
+    which the renderer prints back; a short form such as ``trans. note:`` stays as printed)."""
     first = br.parts[0]
-    m = _TRANSLATOR.match(first.text)
+    m = _TRANSLATOR_FULL.match(first.text)
+    if m is None:
+        return reader.read_parts(br.parts, zone)
     rest = [Run(first.text[m.end():], first.start + m.end())] + br.parts[1:]
     return reader.read_parts(rest, zone)
 

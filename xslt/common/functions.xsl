@@ -85,7 +85,10 @@
   <xsl:function name="tt:label" as="xs:string">
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="k" select="tt:kind($el)"/>
-    <xsl:sequence select="if ($k = 'translator-note') then 'Translator''s note: '
+    <!-- a translator's note that kept its own short label (trans. note:) prints none more -->
+    <xsl:sequence select="if ($k = 'translator-note')
+                            then (if (matches(string($el), '^\s*(trans\.|transl\.|translator)\s+note', 'i'))
+                                  then '' else 'Translator''s note: ')
                           else if ($k = ('corr', 'sic-note')) then 'sic; '
                           else ''"/>
   </xsl:function>

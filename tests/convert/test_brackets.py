@@ -90,3 +90,13 @@ def test_a_translators_note_under_any_of_its_labels(tmp_path, label):
     notes = [n for n in nodes if isinstance(n, Note)]
     kept = "" if label.lower().startswith("translator's") or label.startswith("Translator’s") else label + " "
     assert [(n.kind, flatten(n.content)) for n in notes] == [("translator", kept + "tilted stamp")]
+
+
+@pytest.mark.parametrize("paragraph, persons", [
+    ("I invited c. Puzanov for lunch. C. Puzanov told me that c. Kim Il Sung had talks.",
+     ["Puzanov", "Puzanov", "Kim Il Sung"]),           # the page writes c. for comrade
+    ("At noon C. Puzanov told me that Kim Il Sung had talks.", ["C. Puzanov", "Kim Il Sung"]),
+])
+def test_a_capital_c_is_comrade_where_the_page_writes_c_for_comrade(tmp_path, paragraph, persons):
+    nodes = _read(tmp_path, paragraph)
+    assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == persons

@@ -94,6 +94,9 @@ class InlineReader:
         self.calls: list[NoteCall] = []
         self.bracket_markers: set[str] = set()  # "[1]"-style footnote markers with a note text
         self.block = BlockText("", [], [])
+        #: the page writes "c. Puzanov" for comrade (Czech and Slovak records), so a "C. " that
+        #: opens a sentence there is that abbreviation too, not an initial
+        self.c_is_comrade = False
 
     # -- entry points
 
@@ -210,7 +213,8 @@ class InlineReader:
         for s, e, kind in self.gazetteer(text):
             add(s, e, lambda t, k=kind: Name(k, _lines(t)))
         for m in find_persons(text, left, self.known_person):
-            add(m.start, m.end, lambda t: Name("person", _lines(t)))
+            at = m.start + 3 if self.c_is_comrade and text.startswith("C. ", m.start) else m.start
+            add(at, m.end, lambda t: Name("person", _lines(t)))
         if _identifies_person(prev):  # [Mikhail Stepanovich] Kapitsa: the surname after the bracket
             m = re.match(rf"\s([{UPPER}][\w’'-]+)", text)
             if m and not is_english(m.group(1)):

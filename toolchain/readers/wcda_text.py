@@ -39,6 +39,10 @@ _ROLE_SENTENCES = tuple((phrases, re.compile(r"\b(?:%s)\b" % "|".join(map(re.esc
                         for phrases, role in _ROLE_PHRASES)
 
 
+#: "c. Moskovskii": comrade abbreviated, as Czech and Slovak records write it.
+_C_COMRADE = re.compile(r"(?<![\w.])c\. [A-Z]")
+
+
 def read_wcda_text(path: Path, lexicon: Lexicon, encoding: str | None = None,
                    display_path: str | None = None) -> tuple[Record, list[Diagnostic]]:
     """Read one page; raise ``InputError`` for a file that is no document page."""
@@ -54,6 +58,7 @@ def read_wcda_text(path: Path, lexicon: Lexicon, encoding: str | None = None,
     year = int(meta.date_when[:4]) if meta.date_when else (
         int(meta.date_not_before[:4]) if meta.date_not_before else None)
     inline = InlineReader(where, year, lexicon.gazetteer, lexicon.known_surname)
+    inline.c_is_comrade = any(_C_COMRADE.search(ln.text) for ln in zones.body)
     body = BodyReader(inline).read(zones.body, cut_off=not zones.info)
     record = Record(source=display_path or where, stem=path.stem, meta=meta, body=body, path=where)
     warnings = list(inline.warnings)

@@ -100,3 +100,10 @@ def test_a_translators_note_under_any_of_its_labels(tmp_path, label):
 def test_a_capital_c_is_comrade_where_the_page_writes_c_for_comrade(tmp_path, paragraph, persons):
     nodes = _read(tmp_path, paragraph)
     assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == persons
+
+
+def test_a_place_shaped_like_an_east_asian_name_is_a_place(tmp_path):
+    nodes = _read(tmp_path, "He flew to Hong Kong and then to Kaesong and Andong [Dandong] by train.")
+    assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == []
+    assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "place"] == [
+        "Hong Kong", "Kaesong", "Andong", "Dandong"]

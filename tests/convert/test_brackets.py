@@ -30,6 +30,7 @@ def _supplied(nodes) -> dict[str, tuple[str, list[str]]]:
 @pytest.mark.parametrize("paragraph, text, reason, persons", [
     ("Deputy Minister of Foreign Affairs [Ho Dam] arrived.", "Ho Dam", "identification", ["Ho Dam"]),
     ("He met [Nikita] there.", "Nikita", "identification", ["Nikita"]),
+    ("He met Ri [Pyong-ok] there.", "Pyong-ok", "identification", []),  # joined to Ri: see below
     # a title or a people's name inside: no person as a whole
     ("[Cuban President Osvaldo] Dorticos spoke.", "Cuban President Osvaldo", "identification", ["Osvaldo"]),
     ("He met [Warsaw Pact Commander-in-Chief] Grechko.", "Warsaw Pact Commander-in-Chief",
@@ -107,3 +108,8 @@ def test_a_place_shaped_like_an_east_asian_name_is_a_place(tmp_path):
     assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == []
     assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "place"] == [
         "Hong Kong", "Kaesong", "Andong", "Dandong"]
+
+
+def test_a_supplied_given_name_joins_a_family_name_printed_alone(tmp_path):
+    names = [n for n in _read(tmp_path, "Chairman Mao [Zedong] said so.") if isinstance(n, Name)]
+    assert [flatten(n.content) for n in names] == ["Mao Zedong"]

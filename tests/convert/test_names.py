@@ -25,6 +25,8 @@ def _names(text: str) -> list[str]:
     ("KGB: Comrade Zinyov, MfS: Comrade Mittig", ["Zinyov", "Mittig"]),  # acronyms as labels
     ("Cabinet of the Minister CM No. 2114/55", []),  # a number sign ends a name
     ("Att. to No. KZ/0104/70", []),                   # and is no initial
+    ("the Zhou Enlai Meeting with", ["Zhou Enlai"]),   # an English word ends a romanised name
+    ("H.E. Juan Antonio Samaranch said", ["Juan Antonio Samaranch"]),
     ("Vice-Minister Naszkowski said", ["Naszkowski"]),
     ("Chairman Viktor Mikhailovich Chebrikov and Leonid Ilyich", ["Viktor Mikhailovich Chebrikov",
                                                                   "Leonid Ilyich"]),

@@ -19,7 +19,8 @@ from toolchain.model import (Date, Email, Inline, LineBreak, Marking, Name, Note
 from toolchain.readers.brackets import Run, StrayBracket, parse_brackets
 from toolchain.readers.dates import find_dates
 from toolchain.readers.interventions import classify, is_month
-from toolchain.readers.lexicon import is_english, is_proper_noun, is_romanised_given_name
+from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, is_english, is_proper_noun,
+                                       is_romanised_given_name)
 from toolchain.readers.names import UPPER, find_persons, is_first_name_and_patronymic
 from toolchain.readers.spans import BlockText
 
@@ -262,7 +263,7 @@ def _person_of(node) -> Name | None:
 
 def _join_name_parts(items: list) -> list:
     """One person name whose part the translator supplied (guide §3.2 rule 2):
-    ``Choe Won [Sik]`` (a last syllable) and ``[Nikita] Khrushchev`` (a first name)."""
+    ``Choe Won [Sik]``, ``Mao [Zedong]`` (given names) and ``[Nikita] Khrushchev`` (a first name)."""
     if not any(isinstance(it, Supplied) for it in items):  # nothing supplied, nothing to join
         return items
     out: list = []
@@ -271,7 +272,8 @@ def _join_name_parts(items: list) -> list:
         a = items[i]
         b, c = (items[i + 1], items[i + 2]) if i + 2 < len(items) else (None, None)
         if b == " " and isinstance(a, Name) and a.kind == "person" and _person_of(c) is not None \
-                and len(flatten(a.content).split()) >= 2 and is_romanised_given_name(flatten(c.content)):
+                and (len(flatten(a.content).split()) >= 2 or flatten(a.content) in EAST_ASIAN_SURNAMES) \
+                and is_romanised_given_name(flatten(c.content)):  # Choe Won [Sik], Mao [Zedong]
             c.content = _person_of(c).content
             out.append(Name("person", [*a.content, " ", c], span=a.span))
             i += 3

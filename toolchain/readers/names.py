@@ -50,7 +50,8 @@ HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Co
               "Emperor", "King", "Prince", "Director", "director", "Consul", "Envoy", "Professor",
               "Academician", "Premier", "Chargé", "Editor", "Marshals", "Deputy", "Vice-Premier",
               "Vice-Minister", "Vice-Chairman", "Vice-President", "Vice-Consul",
-              "c.")  # Czech and Slovak records: c. Moskovskii (soudruh)
+              "c.",  # Czech and Slovak records: c. Moskovskii (soudruh)
+              "H.E.")  # His Excellency
 #: The honorifics as words, without their abbreviation's dot (``Cdes: Liu Shaoqi ...``).
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS)
 _PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "Counsellors", "Counselors", "Generals",
@@ -108,8 +109,8 @@ def _east_asian(text: str, tokens: list[re.Match]) -> list[NameMatch]:
                     if _ROMAN_NUMERAL.fullmatch(word):  # HA II/10: a code, no "Il"
                         break
                     word = "-".join(p.capitalize() for p in word.split("-"))
-                if not is_romanised_given_name(word):
-                    break
+                if not is_romanised_given_name(word) or len(word) >= 6 and is_english(word):
+                    break  # (Zhou Enlai Meeting: an English word of romanised shape ends the name)
                 j += 1
             first, last = t.group(), tokens[j - 1].group()
             if j > i + 1 and (len(first) == 1 or first.isupper() == last.isupper()):

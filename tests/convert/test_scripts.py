@@ -30,3 +30,17 @@ def test_a_russian_paragraph_is_marked_russian(tmp_path):
     _, data, _ = convert_one(src, Register.load(tmp_path / "register.xml"))
     got = [("".join(p.itertext()).strip()[:3], p.get(LANG)) for p in etree.fromstring(data).iter(TEI + "p")]
     assert ("The", None) in got and ("1. ", "ru") in got, got
+
+
+def test_a_chinese_paragraph_is_prose_and_its_bracket_calls_find_their_notes(tmp_path):
+    src = tmp_path / "t.txt"
+    src.write_text("November 12, 1950\n\nCable, Zhou Enlai to Chai Junwu\n\n"
+                   "(一)金首相[1]拟于最近召开之祖国统一战线中央委员会中亦联合发表声明。\n\n"
+                   "[1] 金首相,指朝鲜民主主义人民共和国首相金日成。\n\n"
+                   "Premier Kim should issue a statement at the coming meeting of the front.\n", encoding="utf-8")
+    _, data, _ = convert_one(src, Register.load(tmp_path / "register.xml"))
+    root = etree.fromstring(data)
+    body = root.find(f"{TEI}text")
+    assert body.find(f".//{TEI}ref[@type='note-call']") is not None
+    assert not [t for t in body.itertext() if "[" in t or "]" in t]
+    assert [p.get(LANG) for p in body.iter(f"{TEI}p")][0] == "zh"

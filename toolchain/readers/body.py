@@ -100,6 +100,8 @@ def _is_prose(text: str) -> bool:
     lower = sum(1 for w in words if w[:1].islower())
     if len(words) >= 14:
         return True
+    if len(text) >= 20 and script_language(text) in ("zh", "ja", "ko"):  # no spaces between words
+        return True
     return len(words) >= 4 and lower >= 2 and lower * 3 >= len(words) and text.rstrip()[-1:] in ".!?\"”’"
 
 

@@ -5,19 +5,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.convert.pages import read_text
 from toolchain.model import Foreign, Name, Supplied, walk
 from toolchain.readers.inline import flatten
-from toolchain.readers.wcda_text import read_wcda_text
-from toolchain.register import Register
 
 PAGE = "Skip to content\n\nMay 1, 1960\n\nA Test Record\n\n{}\n"
 
 
 def _read(tmp_path: Path, paragraph: str):
-    src = tmp_path / "t.txt"
-    src.write_text(PAGE.format(paragraph), encoding="utf-8")
-    record, _ = read_wcda_text(src, Register.load(tmp_path / "register.xml"))
-    return list(walk(record.body))
+    return list(walk(read_text(tmp_path, PAGE.format(paragraph)).body))
 
 
 def _supplied(nodes) -> dict[str, tuple[str, list[str]]]:

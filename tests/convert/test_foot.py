@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.convert.pages import read_text
 from toolchain.readers.body import split_cut_summary
 from toolchain.readers.source import Line
 
@@ -28,15 +29,6 @@ def test_other_last_lines_stay_in_the_record(lines):
     assert _split(*lines) == (list(lines), [])
 
 
-def _record(tmp_path, page: str):
-    from toolchain.readers.wcda_text import read_wcda_text
-    from toolchain.register import Register
-
-    src = tmp_path / "p.txt"
-    src.write_text(page, encoding="utf-8")
-    return read_wcda_text(src, Register.load(tmp_path / "register.xml"))[0]
-
-
 PROSE = "We believe it is advisable to insert the text of the declaration in our press at once."
 
 
@@ -47,7 +39,7 @@ PROSE = "We believe it is advisable to insert the text of the declaration in our
 def test_a_cut_off_last_line_is_no_signature(tmp_path, ending):
     from toolchain.model import Closer
 
-    record = _record(tmp_path, f"January 27, 1968\n\nTelegram from Pyongyang\n\n{ending}")
+    record = read_text(tmp_path, f"January 27, 1968\n\nTelegram from Pyongyang\n\n{ending}")
     assert not any(isinstance(b, Closer) for b in record.body)
 
 
@@ -57,4 +49,4 @@ def test_a_title_printed_only_in_the_citation_is_taken_from_it(tmp_path):
             '    "Ciphered Telegram, Shtykov to Gromyko," September 30, 1950, History and Public Policy '
             "Program Digital Archive, APRF.\n\n  • share document\n\nEnglish HTML\n\n"
             f"Sent on 09/29/50 at 20:23 p.m.\n\n{PROSE}\n")
-    assert _record(tmp_path, page).meta.title == "Ciphered Telegram, Shtykov to Gromyko"
+    assert read_text(tmp_path, page).meta.title == "Ciphered Telegram, Shtykov to Gromyko"

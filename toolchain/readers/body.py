@@ -18,7 +18,7 @@ from toolchain.model import (Block, Closer, Dateline, DistItem, Distribution, Fo
 from toolchain.readers.dates import find_dates, parse_full_date
 from toolchain.readers.inline import CALL, MARKER, InlineReader
 from toolchain.readers.lexicon import is_english, script_language
-from toolchain.readers.names import HONORIFICS, NUMBER_SIGN, UPPER
+from toolchain.readers.names import HONORIFIC_ALTERNATIVES, NUMBER_SIGN, UPPER
 from toolchain.readers.source import Line
 from toolchain.readers.spans import BlockText
 
@@ -37,7 +37,7 @@ _DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies t
                         r"eight|nine|ten|eleven|twelve) cop(y|ies)( \w+){0,3}\s*:?)$", re.I)
 _TYPIST = re.compile(r"^\d{0,3}-?[A-ZА-Я]{1,4}/[a-zа-я]{1,4}$")
 _FOOT_NO = re.compile(r"^(Nº|№|N°|No\.)\s*\S+$")
-_CAPITALISED_RUN = re.compile(rf"(?:(?:{'|'.join(map(re.escape, HONORIFICS))})\s+)?"
+_CAPITALISED_RUN = re.compile(rf"(?:(?:{HONORIFIC_ALTERNATIVES})\s+)?"
                               rf"(?P<run>[{UPPER}][\w’'.-]+(?:\s+[{UPPER}][\w’'.-]+){{0,2}})")
 _FOOTNOTE = re.compile(rf"^(?P<m>{MARKER}|\[\d{{1,3}}\])\s+(?P<rest>\S.*)$", re.S)
 _BRACKET_CALL = re.compile(r"(?<=\S)\[(\d{1,3})\]")

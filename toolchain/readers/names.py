@@ -70,8 +70,10 @@ def _alternatives(words) -> str:
     return "|".join(re.escape(first) + "(?:%s)" % "|".join(rest) for first, rest in groups.items())
 
 
-_HONORIFIC_AT = re.compile(r"(?:^|(?<=[\s(\"“]))(?:%s)(?=\s)" % _alternatives(HONORIFICS))
-_HONORIFIC_ANY = re.compile(_alternatives(HONORIFICS))
+#: Any honorific, as a regex alternation (for patterns elsewhere that start at one).
+HONORIFIC_ALTERNATIVES = _alternatives(HONORIFICS)
+_HONORIFIC_AT = re.compile(r"(?:^|(?<=[\s(\"“]))(?:%s)(?=\s)" % HONORIFIC_ALTERNATIVES)
+_HONORIFIC_ANY = re.compile(HONORIFIC_ALTERNATIVES)
 _PLURAL_END = re.compile(
     r"(?:^|(?<=[\s(]))(?:%s)\s+(?:(?:[A-Z][a-z]?\.|[A-Z][\w'’-]+|and|,)\s*)+$"
     % "|".join(re.escape(h) for h in _PLURAL))

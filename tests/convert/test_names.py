@@ -38,6 +38,7 @@ def _names(text: str) -> list[str]:
     ("Dr. A. Smith came", []),                                # initials alone name nobody
     ("the USSR ambassador c. Moskovskii and c. 1950", ["Moskovskii"]),  # Czech records' comrade
     ("Jeong Jun-taek [Jong Jun Thaek] and Ri Khe-sun", ["Jeong Jun-taek", "Jong Jun Thaek", "Ri Khe-sun"]),
+    ("the Central Committee Politburo Presidium was", []),   # bodies of party and state
 ])
 def test_find_persons(text, names):
     assert _names(text) == names

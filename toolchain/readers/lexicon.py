@@ -46,7 +46,7 @@ def is_english(token: str) -> bool:
     token = re.sub(r"['’]s$", "", token)
     low = token.lower()
     lower, _ = _dictionary()
-    if low in lower or is_demonym(token):
+    if low in lower or low in _INSTITUTIONS or is_demonym(token):
         return True
     from wordfreq import zipf_frequency  # imported on first use: a build with nothing to read skips it
 
@@ -58,7 +58,16 @@ def is_proper_noun(token: str) -> bool:
     """True for a capitalised word the dictionary knows only as a name (``Stalin``, ``Nikita``)."""
     lower, proper = _dictionary()
     return (token[:1].isupper() and token.capitalize() in proper and token.lower() not in lower
-            and not is_demonym(token) and token.capitalize() not in _CALENDAR)
+            and token.lower() not in _INSTITUTIONS and not is_demonym(token)
+            and token.capitalize() not in _CALENDAR)
+
+
+#: Bodies of party and state that English borrows as common nouns (``the KWP CC Presidium``,
+#: ``the Central Committee Politburo``): capitalised in the records and in the dictionary,
+#: or missing from it, but never a person's name.
+_INSTITUTIONS = frozenset("""presidium praesidium politburo politbureau orgburo plenum secretariat
+comintern cominform sovnarkom gosplan komsomol kolkhoz sovkhoz duma sejm volkskammer bundestag
+knesset kremlin stavka securitate stasi nomenklatura""".split())
 
 
 #: Month and weekday names: capitalised like names, never a person's (``22 [November]``).

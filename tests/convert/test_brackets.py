@@ -109,3 +109,13 @@ def test_a_place_shaped_like_an_east_asian_name_is_a_place(tmp_path):
 def test_a_supplied_given_name_joins_a_family_name_printed_alone(tmp_path):
     names = [n for n in _read(tmp_path, "Chairman Mao [Zedong] said so.") if isinstance(n, Name)]
     assert [flatten(n.content) for n in names] == ["Mao Zedong"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "He visited the towns of Sariwon, Guseong [Kusong] and Kaechon, as planned.",  # a list of places
+    "He gave on-the-spot guidance in Jagang [Chagang] Province last week.",           # a place noun after
+])
+def test_a_place_identified_by_a_bracket_is_no_person(tmp_path, paragraph):
+    nodes = _read(tmp_path, paragraph)
+    assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == []
+    assert [n.reason for n in nodes if isinstance(n, Supplied)] == ["identification"]

@@ -39,6 +39,7 @@ def _names(text: str) -> list[str]:
     ("the USSR ambassador c. Moskovskii and c. 1950", ["Moskovskii"]),  # Czech records' comrade
     ("Jeong Jun-taek [Jong Jun Thaek] and Ri Khe-sun", ["Jeong Jun-taek", "Jong Jun Thaek", "Ri Khe-sun"]),
     ("the Central Committee Politburo Presidium was", []),   # bodies of party and state
+    ("flew to Los Angeles, then met Andrei Gromyko in San Francisco", ["Andrei Gromyko"]),  # places
 ])
 def test_find_persons(text, names):
     assert _names(text) == names

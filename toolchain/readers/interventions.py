@@ -40,6 +40,15 @@ _MONTH_WORD = re.compile(r"^(January|February|March|April|May|June|July|August|S
 _ACRONYM_END = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\s*$")
 _CAP_RUN_END = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
 _CAP_RUN_START = re.compile(r"^\s*([A-Z][\w’'-]*)")
+#: A place noun right after a bracket (``Jagang [Chagang] Province``) ...
+_PLACE_AFTER = re.compile(r"^\s*(?:province|county|city|district|region|prefecture|oblast|krai|island|"
+                          r"peninsula|bay|river|strait|street|square|avenue|station|airport|harbou?r|"
+                          r"port|valley|mountains?|lake|sea)\b", re.I)
+#: ... or a list of places after its noun (``the towns of Sariwon, Guseong [Kusong] and``).
+_PLACES_BEFORE = re.compile(
+    r"\b(?:towns?|cit(?:y|ies)|provinces?|count(?:y|ies)|villages?|districts?|regions?|ports?|"
+    r"islands?|areas?|prefectures?|settlements?) of\s+(?:[A-Z][\w’'-]*(?:\s+\[[^\]]*\])?,?\s+"
+    r"(?:and\s+)?)*[A-Z][\w’'-]*\s*$")
 
 
 class Reader(Protocol):
@@ -231,7 +240,8 @@ def _supplied_or_foreign(br: Bracket, reader: Reader, before: str, after: str, z
         # name among the words, so the bracket as a whole names no person
         named = [m for m in find_persons(flat) if m.start == 0 and m.end == len(flat)]
         titled = not named and any(is_english(t) for t in toks)
-        if all(isinstance(c, str) for c in content) and not acronym and not titled:
+        place = _PLACE_AFTER.match(after) or _PLACES_BEFORE.search(before)
+        if all(isinstance(c, str) for c in content) and not (acronym or titled or place):
             content = [Name("person", content)]
         return Supplied("identification", content)
     english = sum(1 for t in toks if is_english(t))

@@ -24,6 +24,8 @@ def test_words_cut_off_after_the_foot_are_the_summary(last):
     ("31 August 1957", "(A. Puzanov)"),
     ("He said the talks went well.", "Comrade Ambassador also ask"),  # cut inside the record
     ("Nº 527", "Puzanov told Kim Il Sung."),          # a whole sentence: no cut
+    # a numbered heading, then the record's paragraph cut off: too long for a summary
+    ("1. Important Officials Met in Korea", "We met officials such as " + "Kim and Yun, " * 30 + "and"),
 ])
 def test_other_last_lines_stay_in_the_record(lines):
     assert _split(*lines) == (list(lines), [])

@@ -126,6 +126,10 @@ def is_foot_line(text: str) -> bool:
                 or (find_dates(text) and re.search(r"(Nº|№|No\.)\s*\S+", text) and len(text.split()) <= 6))
 
 
+#: The most words a page's summary holds (WCDA summaries are one or two sentences).
+SUMMARY_WORDS = 80
+
+
 def split_cut_summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """(record lines, summary lines) of a page cut off before its Document Information.
 
@@ -133,12 +137,14 @@ def split_cut_summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     record's foot (``Nº 482`` / ``1 August 1957`` / ``Puzanov tells the``, or only ``Puz``):
     a line after a foot line that breaks off at a lower-case word, or that is a capitalised
     word and no signature, is the summary, not a signature or a paragraph of the record.
+    A summary is a sentence or two: a longer line is the record's paragraph after a numbered
+    heading (``1. Important Officials Met`` looks like a distribution item).
     """
     filled = [i for i, ln in enumerate(lines) if not ln.blank]
     if len(filled) >= 2:
         last, before = lines[filled[-1]], lines[filled[-2]]
         words = last.text.split()
-        cut = (len(words) >= 2 and words[-1][:1].islower() and words[-1][-1:].isalpha()
+        cut = (2 <= len(words) <= SUMMARY_WORDS and words[-1][:1].islower() and words[-1][-1:].isalpha()
                or len(words) == 1 and words[0].isalpha() and not _signature_like(last.text))
         if words[0][:1].isupper() and cut and is_foot_line(before.text):
             return lines[:filled[-1]], [last]

@@ -42,6 +42,7 @@ _LABELLED_NO = re.compile(
     rf"\b(?P<label>Outgoing|Incoming|Issuing|Outg\.|Inc\.)\s*(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?(?P<num>{_NUM})")
 _SIGNED_NO = re.compile(rf"(?:Nº|№|N°|\bNo\.|\bNr\.?|#)\s*(?P<num>{_NUM})")
 _DIGIT = re.compile(r"\d")
+_YEAR_IN_PARENS = re.compile(r"\((?:19|20)\d\d\)")
 _BARE_NO = re.compile(r"(?<![\w./-])(?P<num>\d{4,}(?:-?[a-z]{1,3})?|\d{2,}[-/][a-z]{1,3}|\d{3,}[a-z]{1,3})"
                       r"(?![\w/-])")
 
@@ -210,6 +211,8 @@ class InlineReader:
         if digit and zone in NUMBER_ZONES:
             for rx in (_SIGNED_NO, _BARE_NO):
                 for m in rx.finditer(text):
+                    if rx is _BARE_NO and _YEAR_IN_PARENS.match(text, m.start() - 1):
+                        continue  # Showa 50 (1975): a year
                     add(m.start("num"), m.end("num"), lambda t: Number("registry", t))
         for s, e, kind in self.gazetteer(text):
             add(s, e, lambda t, k=kind: Name(k, _lines(t)))

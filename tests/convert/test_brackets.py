@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.convert.pages import read_text
-from toolchain.model import Foreign, Name, Supplied, walk
+from toolchain.model import Foreign, Name, Sic, Supplied, walk
 from toolchain.readers.inline import flatten
 
 PAGE = "Skip to content\n\nMay 1, 1960\n\nA Test Record\n\n{}\n"
@@ -67,9 +67,17 @@ def test_an_office_closing_the_record_is_no_person(tmp_path):
     assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == []
 
 
-def test_a_sic_name_leaves_the_acronym_before_it_out(tmp_path):
-    nodes = _read(tmp_path, "People's Artists of the DPRK Pe Yon [sic] played well.")
-    assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == ["Pe Yon"]
+@pytest.mark.parametrize("paragraph, sic, persons", [
+    ("People's Artists of the DPRK Pe Yon [sic] played well.", "Pe Yon", ["Pe Yon"]),  # not the acronym
+    ("one of the students, Ho Un [sic] had refused", "Ho Un", ["Ho Un"]),  # a family name, an English word
+    ("I received J. Drygans [sic], PNR Ambassador.", "J. Drygans", ["J. Drygans"]),  # initials are the name's
+    ("They met Cde. Drygans [sic] there.", "Drygans", []),       # an honorific is not
+    ("the U.S. Ambassador [sic] said", "Ambassador", []),        # nor a title
+])
+def test_a_sic_name_holds_the_name_and_nothing_else(tmp_path, paragraph, sic, persons):
+    nodes = _read(tmp_path, paragraph)
+    assert [flatten(n.content) for n in nodes if isinstance(n, Sic)] == [sic]
+    assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == persons
 
 
 def test_an_honorific_before_the_signer_stays_outside_the_name(tmp_path):

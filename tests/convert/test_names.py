@@ -40,6 +40,9 @@ def _names(text: str) -> list[str]:
     ("Jeong Jun-taek [Jong Jun Thaek] and Ri Khe-sun", ["Jeong Jun-taek", "Jong Jun Thaek", "Ri Khe-sun"]),
     ("the Central Committee Politburo Presidium was", []),   # bodies of party and state
     ("flew to Los Angeles, then met Andrei Gromyko in San Francisco", ["Andrei Gromyko"]),  # places
+    ("the memorandum of Lt. Col. Fedorov about", ["Fedorov"]),    # abbreviated ranks
+    ("in the hands of Chun Doo-hwan and Gi Seok-bok", ["Chun Doo-hwan", "Gi Seok-bok"]),
+    ("Wen Shizhen and Cao Kejiang said", ["Wen Shizhen", "Cao Kejiang"]),
 ])
 def test_find_persons(text, names):
     assert _names(text) == names

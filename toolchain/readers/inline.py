@@ -21,7 +21,7 @@ from toolchain.readers.dates import find_dates
 from toolchain.readers.interventions import classify, is_month
 from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, is_english, is_proper_noun,
                                        is_romanised_given_name)
-from toolchain.readers.names import UPPER, find_persons, is_first_name_and_patronymic
+from toolchain.readers.names import HONORIFICS, UPPER, find_persons, is_first_name_and_patronymic
 from toolchain.readers.spans import BlockText
 
 OPENER_ZONES = ("opener", "opener-note")
@@ -149,12 +149,15 @@ class InlineReader:
         txt = items[-1]
         body = txt.text.rstrip()
         if name:
-            m = re.search(rf"((?:[{UPPER}][\w’'-]*\s+){{0,3}}[{UPPER}][\w’'-]*)$", body)
+            m = re.search(rf"(?<![\w.])((?:[{UPPER}][\w’'-]*\.?\s+){{0,3}}[{UPPER}][\w’'-]*)$", body)
             if m:
                 toks = m.group(1).split()
-                # ... People's Artists of the DPRK Pe Yon [sic]: an acronym before a name is no part of it
-                while len(toks) > 1 and (is_english(toks[0]) or toks[0].endswith(".")
-                                         or toks[0].isupper() and not all(t.isupper() for t in toks)):
+                # ... People's Artists of the DPRK Pe Yon [sic]: an acronym before a name is no part
+                # of it, nor an English word or an honorific; a family name (Ho Un [sic]) and
+                # initials (J. Drygans [sic]) are
+                while len(toks) > 1 and (not _INITIAL_WORD.fullmatch(toks[0]) or toks[0] in HONORIFICS) and (
+                        is_english(toks[0]) and not _family_name_before(toks) or toks[0].endswith(".")
+                        or toks[0].isupper() and not all(t.isupper() for t in toks)):
                     toks.pop(0)
                 m = re.search(re.escape(" ".join(toks)) + r"$", body)
         if not name or not m:
@@ -250,6 +253,14 @@ class InlineReader:
         call = NoteCall(marker, None)  # type: ignore[arg-type]  # linked to its note later
         self.calls.append(call)
         return call
+
+
+_INITIAL_WORD = re.compile(rf"[{UPPER}][a-z]?\.")
+
+
+def _family_name_before(toks: list[str]) -> bool:
+    """``Ho Un``: an East Asian family name that is also an English word, before a given name."""
+    return toks[0].capitalize() in EAST_ASIAN_SURNAMES and is_romanised_given_name(toks[1])
 
 
 def _person_of(node) -> Name | None:

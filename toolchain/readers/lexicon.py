@@ -142,6 +142,8 @@ Byeon Sim Shim Um Eom Bang Pang Cha Ma Mao Zhou Chou Peng Liu Deng Teng Zhu Chu 
 Gao Kao Dong Tung Ye Yeh He Hua Qiao Chiao Ji Chi Huang Luo Lo Xu Hsu Tan Bo Po Wu Xi Hsi Su Guo Kuo Zhao
 Chao Sun Tian Tien Hu Xie Hsieh Cai Tsai Pan Du Tu Yao Lu Jiang Chiang Shen Ding Ting Wei Fu Fan Ren Jen
 Nguyen Tran Pham Hoang Huynh Phan Vu Vo Dang Bui Ngo Duong Truong Dinh Trinh
+Chun Rim Gi Tae Son Seol Yeom Gwak Kwak Ok Pi Na Cao Qian Xiao Hao Feng Cheng Bai Qin Yan Yin Kong Geng Shi
+Tang Rao Zeng Tao Lai Jia Meng Wen
 """.split())
 
 # One syllable of Korean, Chinese or Vietnamese romanisation: optional onset, vowel nucleus,

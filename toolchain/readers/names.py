@@ -50,6 +50,7 @@ HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Co
               "Emperor", "King", "Prince", "Director", "director", "Consul", "Envoy", "Professor",
               "Academician", "Premier", "Chargé", "Editor", "Marshals", "Deputy", "Vice-Premier",
               "Vice-Minister", "Vice-Chairman", "Vice-President", "Vice-Consul",
+              "Lt.", "Col.", "Gen.", "Maj.", "Capt.", "Adm.", "Sgt.",  # ranks: Lt. Col. Fedorov
               "c.",  # Czech and Slovak records: c. Moskovskii (soudruh)
               "H.E.")  # His Excellency
 #: The honorifics as words, without their abbreviation's dot (``Cdes: Liu Shaoqi ...``).

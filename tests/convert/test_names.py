@@ -43,6 +43,18 @@ def _names(text: str) -> list[str]:
     ("the memorandum of Lt. Col. Fedorov about", ["Fedorov"]),    # abbreviated ranks
     ("in the hands of Chun Doo-hwan and Gi Seok-bok", ["Chun Doo-hwan", "Gi Seok-bok"]),
     ("Wen Shizhen and Cao Kejiang said", ["Wen Shizhen", "Cao Kejiang"]),
+    # a list after a plural honorific, however long
+    ("To: Coms. Brezhnev, Andropov, Grishin, Gromyko, Kirilenko, Kosygin, Kunaev, Pel'she, Romanov, "
+     "Suslov, Ustinov, Cher-nenko, Shcherbitskii and Rusakov", [
+         "Brezhnev", "Andropov", "Grishin", "Gromyko", "Kirilenko", "Kosygin", "Kunaev", "Pel'she",
+         "Romanov", "Suslov", "Ustinov", "Cher-nenko", "Shcherbitskii", "Rusakov"]),
+    ("relations with Ambassadors Cdes. Shtykov and Razuvayev", ["Shtykov", "Razuvayev"]),
+    # the names listed after a person's
+    ("We met Fidel Castro and Dorticos, and informed them", ["Fidel Castro", "Dorticos"]),
+    ("present were: Cde. Stalin (at the head of the table), Molotov, Suslov and Zorin (at the right).",
+     ["Stalin", "Molotov", "Suslov", "Zorin"]),
+    ("Comrade Kim Il Sung, CC and I spoke", ["Kim Il Sung"]),   # no acronym, no pronoun
+    ("Copies: Cde. Molotov, Kaganovich, Bulga", ["Molotov", "Kaganovich"]),  # cut off
 ])
 def test_find_persons(text, names):
     assert _names(text) == names

@@ -43,7 +43,7 @@ _TOKEN = re.compile(rf"[{UPPER}](?:{_AFTER_CAP}|[{UPPER}]*(?:-[{UPPER}]+)?)")
 
 #: Honorifics and titles after which a capitalised word is a person (guide §3.3 R).
 HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Comr.", "Comrs.",
-              "Com.", "com.", "Mr.", "Mrs.", "Ms.", "Dr.", "Ambassador", "Ambassadors", "Minister",
+              "Com.", "com.", "Coms.", "coms.", "Mr.", "Mrs.", "Ms.", "Dr.", "Ambassador", "Ambassadors", "Minister",
               "Premier", "Marshal", "General", "Generals", "Colonel", "Lieutenant", "Major", "Captain",
               "Admiral", "President", "Chairman", "Secretary", "Counsellor", "Counsellors",
               "Counselor", "Counselors", "Adviser", "Advisor", "Attaché", "Attache", "Representative",
@@ -55,8 +55,8 @@ HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Co
               "H.E.")  # His Excellency
 #: The honorifics as words, without their abbreviation's dot (``Cdes: Liu Shaoqi ...``).
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS)
-_PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "Counsellors", "Counselors", "Generals",
-           "Ambassadors", "Marshals")
+_PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "Coms.", "coms.", "Counsellors", "Counselors",
+           "Generals", "Ambassadors", "Marshals")
 _TITLE_WORDS = frozenset("""deputy foreign first second third minister director chief head vice
 affairs general secretary chairman d'affaires ad interim""".split())
 
@@ -185,6 +185,38 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
     return out
 
 
+_PLURAL_AT = re.compile(r"(?:^|(?<=[\s(]))(?:%s)\s+" % "|".join(re.escape(h) for h in _PLURAL))
+_LIST_ITEM = re.compile(rf"(?:{_INITIAL}){{0,3}}{_CAP}(?: {_CAP}){{0,2}}")
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _list_words_ok(item: str) -> bool:
+    """The words of a listed name, after its initials, are capitalised names of three letters
+    or more: no English word, acronym (CC, MfS), honorific (Cdes) or pronoun (I)."""
+    words = [w for w in item.split() if not _INITIAL_RX.fullmatch(w + " ")]
+    return bool(words) and all(len(w) > 2 and w[1:2].islower() and _surname_ok(w)
+                               and w not in _HONORIFIC_WORDS and not _acronym(w) for w in words)
+
+
+def _plural_list(text: str) -> list[NameMatch]:
+    """Every name of a list after a plural honorific, however long (``To: Coms. Brezhnev,
+    Andropov, Grishin, ... and Rusakov``): the honorific's context window does not reach the
+    last ones. The list ends at the first item that is no name."""
+    out: list[NameMatch] = []
+    for m in _PLURAL_AT.finditer(text):
+        pos = m.end()
+        while True:
+            item = _LIST_ITEM.match(text, pos)
+            if not item or not _list_words_ok(item.group()) or text.startswith(".", item.end()):
+                break  # (Ambassadors Cdes. Shtykov and ...: an honorific after the title)
+            out.append(NameMatch(item.start(), item.end(), "honorific"))
+            sep = _LIST_SEPARATOR.match(text, item.end())
+            if not sep:
+                break
+            pos = sep.end()
+    return out
+
+
 def is_first_name_and_patronymic(text: str) -> bool:
     """``Mikhail Stepanovich``, ``Leonid Ilyich``: a Russian first name and patronymic, nothing else."""
     m = _PATRONYMIC.fullmatch(text)
@@ -279,6 +311,8 @@ def find_persons(text: str, left: str = "",
                 is_english(w) or w in _HONORIFIC_WORDS for w in m.group("name").split()):
             cands.append(NameMatch(m.start("name"), m.end("name"), "speaker"))
     cands += _after_honorific(text, left, tokens)
+    if any(h in text for h in _PLURAL):
+        cands += _plural_list(text)
     if "ich" in text or "vna" in text:  # every patronymic ending holds one
         for m in _PATRONYMIC.finditer(text):
             if not is_english(m.group("given")) and (m.group("sur") is None or _surname_ok(m.group("sur"))):
@@ -298,7 +332,32 @@ def find_persons(text: str, left: str = "",
         inside = [f for f in found if g.start < f.end and f.start < g.end]
         if all(f.rule == "register" and g.start <= f.start and f.end <= g.end for f in inside):
             found = [f for f in found if f not in inside] + [g]
-    return sorted(found, key=lambda f: f.start)
+    return _coordinated(text, sorted(found, key=lambda f: f.start))
+
+
+#: After a name: maybe a parenthesis, then a list separator and the next item's words.
+_NEXT_ITEM = re.compile(rf"(?:\s\([^()]{{0,80}}\))?(?:,\s*(?:and\s+)?|\s+and\s+)"
+                        rf"(?P<item>(?:{_INITIAL}){{0,3}}{_CAP}(?: {_CAP})?)(?![\w’'.-]| [{UPPER}]|$)")
+
+
+def _coordinated(text: str, found: list[NameMatch]) -> list[NameMatch]:
+    """The names listed after a person's name are persons too (``Fidel Castro and Dorticos``,
+    ``Stalin (at the head of the table), Molotov, ... and Zorin``): an item of one or two
+    capitalised words (initials before them), none of them English, an acronym or an
+    honorific. The caller's gazetteer has taken the places already."""
+    if not found or ("," not in text and " and " not in text):
+        return found
+    out: list[NameMatch] = []
+    taken = [(f.start, f.end) for f in found]
+    for f in found:
+        out.append(f)
+        end = f.end
+        while (m := _NEXT_ITEM.match(text, end)) is not None:
+            if not _list_words_ok(m.group("item")) or any(s < m.end() and m.start("item") < e for s, e in taken):
+                break
+            out.append(NameMatch(m.start("item"), m.end("item"), "coordinated"))
+            end = m.end()
+    return sorted(set(out), key=lambda f: f.start)
 
 
 #: Words the dictionary knows as names but no first names: peoples' names, months, weekdays,

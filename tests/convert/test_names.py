@@ -54,6 +54,8 @@ def _names(text: str) -> list[str]:
     ("present were: Cde. Stalin (at the head of the table), Molotov, Suslov and Zorin (at the right).",
      ["Stalin", "Molotov", "Suslov", "Zorin"]),
     ("Comrade Kim Il Sung, CC and I spoke", ["Kim Il Sung"]),   # no acronym, no pronoun
+    ("invite Ling Yun, Gong Peng and Pu Shouchang", ["Ling Yun", "Gong Peng", "Pu Shouchang"]),
+    ("the Deputy Director-General, Treaty Committee", []),  # English words joined by a hyphen
     ("Copies: Cde. Molotov, Kaganovich, Bulga", ["Molotov", "Kaganovich"]),  # cut off
 ])
 def test_find_persons(text, names):

@@ -223,11 +223,11 @@ class InlineReader:
             at = m.start + 3 if self.c_is_comrade and text.startswith("C. ", m.start) else m.start
             add(at, m.end, lambda t: Name("person", _lines(t)))
         if _identifies_person(prev):  # [Mikhail Stepanovich] Kapitsa: the surname after the bracket
-            m = re.match(rf"\s([{UPPER}][\w’'-]+)", text)
+            m = re.match(rf"\s([{UPPER}][^\W\d_’'-]*(?:['’-][^\W\d_]+)*)", text)  # JELEN1: no call
             if m and not is_english(m.group(1)):
                 add(m.start(1), m.end(1), lambda t: Name("person", [t]))
         if _identifies_person(nxt):
-            m = re.search(rf"([{UPPER}][\w’'-]+)\s*$", text)
+            m = re.search(rf"(?<![\w’'-])([{UPPER}][^\W\d_’'-]*(?:['’-][^\W\d_]+)*)\s*$", text)
             if m and not is_english(m.group(1)):
                 add(m.start(1), m.end(1), lambda t: Name("person", [t]))
         return self._assemble(text, start, sorted(found, key=lambda f: f[0]))

@@ -143,7 +143,8 @@ Gao Kao Dong Tung Ye Yeh He Hua Qiao Chiao Ji Chi Huang Luo Lo Xu Hsu Tan Bo Po 
 Chao Sun Tian Tien Hu Xie Hsieh Cai Tsai Pan Du Tu Yao Lu Jiang Chiang Shen Ding Ting Wei Fu Fan Ren Jen
 Nguyen Tran Pham Hoang Huynh Phan Vu Vo Dang Bui Ngo Duong Truong Dinh Trinh
 Chun Rim Gi Tae Son Seol Yeom Gwak Kwak Ok Pi Na Cao Qian Xiao Hao Feng Cheng Bai Qin Yan Yin Kong Geng Shi
-Tang Rao Zeng Tao Lai Jia Meng Wen
+Tang Rao Zeng Tao Lai Jia Meng Wen Ling Pu Gong Lei Ouyang Fang Zhong Yue Qu Niu Cui Hou Shao Wan
+Gu Xue Liao Yuan Dai Zou Pei Xing Tong Mei Bao Kuang Qiu
 """.split())
 
 # One syllable of Korean, Chinese or Vietnamese romanisation: optional onset, vowel nucleus,

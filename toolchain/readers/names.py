@@ -258,6 +258,11 @@ _INITIAL_RX = re.compile(_INITIAL)
 _NAME_PIECE = re.compile(rf"\s?(?:{_INITIAL}|{_CAP}|[{UPPER}]+)")
 
 
+def _english_compound(word: str) -> bool:
+    """An English word, or English words joined by hyphens (``Director-General``)."""
+    return is_english(word) or "-" in word and all(is_english(w) for w in word.split("-") if w)
+
+
 def _name_extent(text: str, start: int) -> int:
     """End of a name starting at ``start``: up to four capitalised tokens or initials.
 
@@ -280,7 +285,7 @@ def _name_extent(text: str, start: int) -> int:
         if NUMBER_SIGN.match(text, m.start() + len(piece) - len(piece.lstrip())):  # CM No. 2114/55
             break
         after_initial = bool(_INITIAL_RX.fullmatch(word + " ") or _INITIAL_RX.fullmatch(word))
-        if not after_initial and is_english(word) and not word.isupper():
+        if not after_initial and _english_compound(word) and not word.isupper():
             break
         pos = m.end()
         count += 1

@@ -52,3 +52,22 @@ def test_a_title_printed_only_in_the_citation_is_taken_from_it(tmp_path):
             "Program Digital Archive, APRF.\n\n  • share document\n\nEnglish HTML\n\n"
             f"Sent on 09/29/50 at 20:23 p.m.\n\n{PROSE}\n")
     assert read_text(tmp_path, page).meta.title == "Ciphered Telegram, Shtykov to Gromyko"
+
+
+@pytest.mark.parametrize("ending, signed", [
+    # a signature line before a list head that ends in a typist's mark
+    (f"{PROSE}\n\nSOVIET AMBASSADOR IN THE DPRK [signature] /A. PUZANOV/\n\nFive copies printed v[i]\n\n"
+     "1 - Cde. A. A. Gromyko\n\n2 - to file", "A. PUZANOV"),
+    (f"{PROSE}\n\n/signature/ KALASHNIKOV\n\nTwo copies printed\n\n1 - to the addressee", "KALASHNIKOV"),
+    # a cut-off page: the summary after the signature, cut inside a word
+    (f"{PROSE}\n\nSigned: N. Popa\n\nThe Embassy of Romania conveys the results of a meeting with the Mini",
+     "N. Popa"),
+])
+def test_signature_lines(tmp_path, ending, signed):
+    from toolchain.model import Closer, Name, walk
+    from toolchain.readers.inline import flatten
+
+    record = read_text(tmp_path, f"January 27, 1968\n\nTelegram from Pyongyang\n\n{ending}")
+    closers = [b for b in record.body if isinstance(b, Closer)]
+    assert [flatten(n.content) for c in closers for n in walk(c.signed)
+            if isinstance(n, Name) and n.kind == "person"] == [signed]

@@ -34,7 +34,7 @@ _DIST_ITEM = re.compile(r"^(?P<label>\d{1,2}(?:st|nd|rd|th)?\.?)\s*[-–—]\s*(
 _DIST_NUMBERED = re.compile(r"^(?P<label>\d{1,2}\.)\s*(?P<rest>\S.*)$")
 _DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies to)\s*:?"
                         r"|(Printed |Produced |Typed |Made )?(in )?(\d{1,2}|one|two|three|four|five|six|seven|"
-                        r"eight|nine|ten|eleven|twelve) cop(y|ies)( \w+){0,3}\s*:?)$", re.I)
+                        r"eight|nine|ten|eleven|twelve) cop(y|ies)( \S+){0,3}\s*:?)$", re.I)
 _TYPIST = re.compile(r"^\d{0,3}-?[A-ZА-Я]{1,4}/[a-zа-я]{1,4}$")
 _FOOT_NO = re.compile(r"^(Nº|№|N°|No\.)\s*\S+$")
 _CAPITALISED_RUN = re.compile(rf"(?:(?:{HONORIFIC_ALTERNATIVES})\s+)?"
@@ -43,7 +43,9 @@ _FOOTNOTE = re.compile(rf"^(?P<m>{MARKER}|\[\d{{1,3}}\])\s+(?P<rest>\S.*)$", re.
 _BRACKET_CALL = re.compile(r"(?<=\S)\[(\d{1,3})\]")
 _SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greetings|Kind|Warm)\b.{0,60},$",
                      re.I)
-_SIGNATURE_LINE = re.compile(r"^(.{0,60}\[signature\]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|Signed:?$)", re.I)
+#: ``[signature] (A. PUZANOV)``, ``/signature/ KALASHNIKOV``, ``/I. Kurdyukov/``, ``Signed: N. Popa``
+_SIGNATURE_LINE = re.compile(r"^(.{0,60}[\[/]signature[\]/]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|/[^/]{2,40}/$"
+                             r"|Signed:?$|(?-i:Signed:? [A-Z]))", re.I)
 
 #: A line longer than this is running prose, never part of a multi-line header bracket.
 PROSE_CHARS = 120
@@ -136,7 +138,8 @@ def split_cut_summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     Cut inside the summary, such a page ends with the summary's first words right after the
     record's foot (``Nº 482`` / ``1 August 1957`` / ``Puzanov tells the``, or only ``Puz``):
     a line after a foot line that breaks off at a lower-case word, or that is a capitalised
-    word and no signature, is the summary, not a signature or a paragraph of the record.
+    word and no signature, is the summary, not a signature or a paragraph of the record;
+    after a signature line (``Signed: N. Popa``), a line that breaks off inside any word.
     A summary is a sentence or two: a longer line is the record's paragraph after a numbered
     heading (``1. Important Officials Met`` looks like a distribution item).
     """
@@ -144,9 +147,11 @@ def split_cut_summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     if len(filled) >= 2:
         last, before = lines[filled[-1]], lines[filled[-2]]
         words = last.text.split()
-        cut = (2 <= len(words) <= SUMMARY_WORDS and words[-1][:1].islower() and words[-1][-1:].isalpha()
+        signature = _SIGNATURE_LINE.match(before.text) is not None
+        cut = (2 <= len(words) <= SUMMARY_WORDS and (words[-1][:1].islower() or signature)
+               and words[-1][-1:].isalpha()
                or len(words) == 1 and words[0].isalpha() and not _signature_like(last.text))
-        if words[0][:1].isupper() and cut and is_foot_line(before.text):
+        if words[0][:1].isupper() and cut and (signature or is_foot_line(before.text)):
             return lines[:filled[-1]], [last]
     return lines, []
 

@@ -50,11 +50,12 @@ _ROMAN_MONTHS = {r: i for i, r in enumerate(
 _PATTERNS = [
     ("range", re.compile(rf"{_day('d1')}{_ORD}\s*[/–-]\s*(?P<d>\d{{1,2}}){_ORD}\s+"
                          rf"{_MONTH},?\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"{_day('d')}{_ORD}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
+    # the day maybe in quotation marks, as Russian forms print it (“27” April 1956)
+    ("dmy", re.compile(rf"[“\"«]?{_day('d')}[”\"»]?{_ORD}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("mdy", re.compile(rf"{_MONTH_AT}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_YEAR}\b")),
     ("roman", re.compile(_day("d") + r"\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\."
                          r"(?P<y>\d{4}|\d{2})\b")),
-    ("numeric", re.compile(_day("d") + r"\.(?P<mm>\d{1,2})\.(?P<y>1[6-9]\d\d|20\d\d)\b")),
+    ("numeric", re.compile(_day("d") + r"\.(?P<mm>\d{1,2})\.(?P<y>1[6-9]\d\d|20\d\d|\d\d)\b(?!\.\d)")),
     ("iso", re.compile(r"(?P<y>(?:1[6-9]|20)(?<!\w\d\d)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b")),
     # "12 or 14 May", "22 and 29 May 1972": the first day takes the month (and year) of the second.
     ("first-day", re.compile(rf"{_day('d')}{_ORD}(?=\s+(?:or|and|to)\s+\d{{1,2}}{_ORD}\s+"
@@ -70,7 +71,8 @@ _PATTERNS = [
 
 # Every date prints a digit, and most print a month name: text without them
 # (most runs of a page) is not scanned pattern by pattern. Every date starts
-# with a digit or a month name, so the text before the first of them is not scanned.
+# with a digit, a month name or a quotation mark right before its day's digit, so the
+# text before the first of them is not scanned.
 _DIGIT = re.compile(r"\d")
 _MONTH_NAME = re.compile(_MONTH)
 _NEEDS_MONTH = frozenset(kind for kind, rx in _PATTERNS if "(?P<m>" in rx.pattern)
@@ -116,7 +118,8 @@ def _read(kind: str, m: re.Match, year: int | None) -> DateMatch | None:
         when = _iso(y, _ROMAN_MONTHS[m.group("rm")], int(m.group("d")))
         return DateMatch(s, e, when=when) if when else None
     if kind in ("numeric", "iso"):
-        when = _iso(int(m.group("y")), int(m.group("mm")), int(m.group("d")))
+        y = int(m.group("y"))
+        when = _iso(y + 1900 if y < 100 else y, int(m.group("mm")), int(m.group("d")))
         return DateMatch(s, e, when=when) if when else None
     if kind == "my":
         y, mo = int(m.group("y")), _month(m)
@@ -144,6 +147,7 @@ def find_dates(text: str, doc_year: int | None = None) -> list[DateMatch]:
         return found
     month = _MONTH_NAME.search(text)
     start = min(digit.start(), month.start()) if month else digit.start()
+    start = max(0, start - 1)  # a quotation mark before the day (“27” April 1956)
     taken = [False] * (len(text) + 1)
     for kind, rx in _PATTERNS:
         if kind in _NEEDS_MONTH and month is None:

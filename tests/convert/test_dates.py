@@ -1,0 +1,27 @@
+"""Printed dates and their ISO readings (encoding guide §3.3 Q), form by form."""
+from __future__ import annotations
+
+import pytest
+
+from toolchain.readers.dates import find_dates
+
+
+def _dates(text: str, year: int | None = None) -> list[tuple[str, str | None]]:
+    return [(text[d.start:d.end], d.when or d.not_before) for d in find_dates(text, year)]
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("on 22 July 1960 he", [("22 July 1960", "1960-07-22")]),
+    ("on July 22, 1960 he", [("July 22, 1960", "1960-07-22")]),
+    ("dated 24.III.50", [("24.III.50", "1950-03-24")]),
+    ("dated 13.02.1973", [("13.02.1973", "1973-02-13")]),
+    # a two-digit year, as the roman-month form reads it
+    ("ROSHCHIN No. 2974 13.6.51", [("13.6.51", "1951-06-13")]),
+    ("version 1.2.3 and 12.10.55.3", []),          # no date inside longer numbers
+    # the day in quotation marks, as Russian forms print it
+    ("“27” April 1956", [("“27” April 1956", "1956-04-27")]),
+    ('the "13" June 1956 note', [('"13" June 1956', "1956-06-13")]),
+    ("on 9 May", [("9 May", "1972-05-09")]),        # the year of the document completes it
+])
+def test_find_dates(text, dates):
+    assert _dates(text, 1972) == dates

@@ -121,10 +121,33 @@ def test_a_supplied_given_name_joins_a_family_name_printed_alone(tmp_path):
 
 
 @pytest.mark.parametrize("paragraph", [
-    "He visited the towns of Sariwon, Guseong [Kusong] and Kaechon, as planned.",  # a list of places
-    "He gave on-the-spot guidance in Jagang [Chagang] Province last week.",           # a place noun after
+    # (another romanisation of the name before would be a note: Guseong [Kusong])
+    "He visited the towns of Sariwon, Anju [Sunchon] and Kaechon, as planned.",  # a list of places
+    "He gave on-the-spot guidance in Jagang [Kanggye] Province last week.",       # a place noun after
 ])
 def test_a_place_identified_by_a_bracket_is_no_person(tmp_path, paragraph):
     nodes = _read(tmp_path, paragraph)
     assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == []
     assert [n.reason for n in nodes if isinstance(n, Supplied)] == ["identification"]
+
+
+@pytest.mark.parametrize("paragraph, note", [
+    # the romanisation systems write these consonants differently (k/g, l/r, t/d, ph/b, ch/j)
+    ("the town of Gaeseong [Kaesong], a point", "Kaesong"),
+    ("Li Jong-ok [Ri Jong Ok] member of the Politburo", "Ri Jong Ok"),
+    ("were Kim Du-bong [Kim Tu Phong], Kim Il Sung and", "Kim Tu Phong"),
+    ("the paper Joseon Inmingun [Choson Inmin’gun] wrote", "Choson Inmin’gun"),
+    ("an engineer was sent to Andong [Dandong] at once", "Dandong"),   # the new name holds the old
+])
+def test_another_romanisation_of_the_name_before_is_a_note(tmp_path, paragraph, note):
+    from toolchain.model import Note
+
+    nodes = _read(tmp_path, paragraph)
+    assert [(n.subtype, flatten(n.content)) for n in nodes if isinstance(n, Note)] == [("romanization", note)]
+    assert not any(isinstance(n, Supplied) for n in nodes)
+
+
+def test_a_supplied_given_name_after_an_east_asian_name_joins_it(tmp_path):
+    """``Kim Il [Sung]``: identification, one person, though "sung" is an English word."""
+    names = [n for n in _read(tmp_path, "He said that Kim Il [Sung] was ill.") if isinstance(n, Name)]
+    assert [flatten(n.content) for n in names] == ["Kim Il Sung"]

@@ -13,8 +13,8 @@ from typing import Callable, Protocol
 from toolchain.model import (Email, Foreign, Gap, Inline, Name, Note, Sic, Stamped, Supplied,
                              Unclear)
 from toolchain.readers.brackets import Bracket, Run
-from toolchain.readers.lexicon import (english_votes, fold, is_english, is_proper_noun,
-                                       russian_votes)
+from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, english_votes, fold, is_english,
+                                       is_proper_noun, is_romanised_given_name, russian_votes)
 from toolchain.readers.names import HONORIFICS, find_persons
 
 _ILLEGIBLE = re.compile(r"\b(illegible|unreadable|not legible|indecipherable|undecipherable)\b", re.I)
@@ -191,10 +191,27 @@ def _restatement(br: Bracket, reader: Reader, before: str, after: str, zone: str
 
 
 def _same_name(a: str, b: str) -> bool:
-    """Two romanisations of one name: same first letter, nearly the same letters once folded."""
-    fa, fb = fold(a), fold(b)
-    fa, fb = re.sub(r"\s+", "", fa), re.sub(r"\s+", "", fb)
-    return bool(fa) and fa[0] == fb[:1] and SequenceMatcher(None, fa, fb).ratio() >= 0.75
+    """Two romanisations of one name: nearly the same letters once folded and once the
+    consonants the romanisation systems write differently are one (``Gaeseong [Kaesong]``,
+    ``Li Jong-ok [Ri Jong Ok]``, ``Kim Du-bong [Kim Tu Phong]``, ``Joseon [Choson]``), with
+    the same first letter; or one inside the other (``Andong [Dandong]``)."""
+    fa, fb = _skeleton(a), _skeleton(b)
+    if not fa or not fb:
+        return False
+    if min(len(fa), len(fb)) >= 5 and (fa in fb or fb in fa):
+        return True
+    return fa[0] == fb[0] and SequenceMatcher(None, fa, fb).ratio() >= 0.75
+
+
+_CONSONANT_PAIRS = (("ph", "b"), ("th", "d"), ("kh", "g"), ("ch", "j"), ("sh", "s"), ("p", "b"),
+                    ("t", "d"), ("k", "g"), ("r", "l"))
+
+
+def _skeleton(name: str) -> str:
+    s = re.sub(r"\s+", "", fold(name))
+    for pair in _CONSONANT_PAIRS:
+        s = s.replace(*pair)
+    return s
 
 
 def _is_namey(tok: str) -> bool:
@@ -208,6 +225,14 @@ def _name_context(before: str, after: str) -> bool:
         return True
     nxt = _CAP_RUN_START.match(after)
     return bool(nxt and _is_namey(nxt.group(1)))
+
+
+def _given_names_after_family_name(toks: list[str], before: str) -> bool:
+    """``Kim Il [Sung]``, ``Choe Won [Sik]``: romanised given-name syllables right after an East
+    Asian name."""
+    prev = _CAP_RUN_END.search(before) if before[-1:] == " " else None
+    return bool(prev) and words(prev.group(1))[0] in EAST_ASIAN_SURNAMES and len(toks) <= 2 \
+        and all(is_romanised_given_name(t) for t in toks)
 
 
 def _completes_word(flat: str, before: str, after: str) -> bool:
@@ -233,6 +258,8 @@ def _supplied_or_foreign(br: Bracket, reader: Reader, before: str, after: str, z
     if _completes_word(flat, before, after):
         return Supplied("omitted-in-original", content)
     capitalised = bool(toks) and all(t[:1].isupper() for t in toks)
+    if capitalised and _given_names_after_family_name(toks, before) and all(isinstance(c, str) for c in content):
+        return Supplied("identification", [Name("person", content)])  # Kim Il [Sung]: sung is English too
     if capitalised and (any(is_proper_noun(t) for t in toks) or find_persons(flat)
                         or (_name_context(before, after) and any(_is_namey(t) for t in toks))):
         acronym = flat.isupper() and len(flat) <= 6  # [TASS], [MFA]: a name, but no person

@@ -1,6 +1,8 @@
 """Numbers in a record's header block (guide §3.3: registry, incoming and outgoing numbers)."""
 from __future__ import annotations
 
+import pytest
+
 from tests.convert.pages import read_text
 from toolchain.model import Number, walk
 
@@ -19,3 +21,25 @@ def test_a_bare_number_in_the_header_is_a_registry_number(tmp_path):
 def test_a_year_in_parentheses_is_no_registry_number(tmp_path):
     """``Showa 50 (1975) August 18``: the Western year of an era date."""
     assert _numbers(tmp_path, "Showa 50 (1975) August 18\nNorth East Asia Division") == []
+
+
+@pytest.mark.parametrize("header, numbers", [
+    ("No.: 059.060", [("registry", "059.060")]),               # a colon after the number sign
+    ("Confidential Number 103/2", [("registry", "103/2")]),    # the word Number
+    ("SECRET\n242/136/53", [("registry", "242/136/53")]),      # slashed parts
+    ("SECRET\n143", [("registry", "143")]),                    # three digits, a line of their own
+    ("28/VII [added by hand]\nSent on 09/29/50", []),          # dates, not numbers
+])
+def test_header_numbers(tmp_path, header, numbers):
+    assert _numbers(tmp_path, header) == numbers
+
+
+def test_a_header_line_between_paragraphs_is_read_as_a_header(tmp_path):
+    """A second letter on the page: ``Nº 946-dv`` and ``Secret. Copy Nº 5`` between paragraphs."""
+    from toolchain.model import Marking
+
+    page = PAGE.format("SECRET\nNº 101") + "\nNº 946-dv\n\nSecret. Copy Nº 5\n\nWe send you the memo on the talks.\n"
+    record = read_text(tmp_path, page)
+    assert ("registry", "946-dv") in [(n.kind, n.text) for n in walk(record.body) if isinstance(n, Number)]
+    assert [(m.kind, m.text) for m in walk(record.body) if isinstance(m, Marking)][-2:] == [
+        ("classification", "Secret"), ("copy", "Copy Nº 5")]

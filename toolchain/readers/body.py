@@ -16,7 +16,7 @@ from functools import cached_property
 from toolchain.model import (Block, Closer, Dateline, DistItem, Distribution, Footnote, Head,
                              Inline, LineBreak, Name, Opener, Para, Span, Supplied, walk)
 from toolchain.readers.dates import find_dates, parse_full_date
-from toolchain.readers.inline import CALL, MARKER, InlineReader
+from toolchain.readers.inline import CALL, MARKER, InlineReader, is_header_line
 from toolchain.readers.lexicon import is_english, script_language
 from toolchain.readers.names import HONORIFIC_ALTERNATIVES, NUMBER_SIGN, UPPER
 from toolchain.readers.source import Line
@@ -316,7 +316,8 @@ class BodyReader:
         m = _FOOTNOTE.match(b.text)
         if m and self._is_footnote(b):
             return self._footnote(b)
-        return Para(self._read([b], "body"), _span([b]), lang=script_language(b.text))
+        zone = "opener" if len(b.lines) == 1 and is_header_line(b.text) else "body"
+        return Para(self._read([b], zone), _span([b]), lang=script_language(b.text))
 
     def _footnote(self, b: _Block) -> Footnote:
         m = _FOOTNOTE.match(b.text)

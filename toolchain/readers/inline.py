@@ -40,11 +40,13 @@ _COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|No\.?|Nr\.?|#)|(?:Co
 _NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
 _LABELLED_NO = re.compile(
     rf"\b(?P<label>Outgoing|Incoming|Issuing|Outg\.|Inc\.)\s*(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?(?P<num>{_NUM})")
-_SIGNED_NO = re.compile(rf"(?:Nº|№|N°|\bNo\.|\bNr\.?|#)\s*(?P<num>{_NUM})")
+_SIGNED_NO = re.compile(rf"(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?\s*(?P<num>{_NUM})")
 _DIGIT = re.compile(r"\d")
 _YEAR_IN_PARENS = re.compile(r"\((?:19|20)\d\d\)")
-_BARE_NO = re.compile(r"(?<![\w./-])(?P<num>\d{4,}(?:-?[a-z]{1,3})?|\d{2,}[-/][a-z]{1,3}|\d{3,}[a-z]{1,3})"
-                      r"(?![\w/-])")
+_BARE_NO = re.compile(r"(?<![\w./-])(?P<num>\d{4,}(?:-?[a-z]{1,3})?|\d{2,}[-/][a-z]{1,3}|\d{3,}[a-z]{1,3}"
+                      r"|(?!\d\d?/\d\d?/\d\d|\d\d?/[IVX]+\b)\d{2,}(?:/[\dA-Z]{1,4}){1,3}|(?<=^)\d{3}(?=$))(?![\w/-])")
+#: A header line in the middle of a page (a second letter's): classification, copy, number.
+_HEADER_LINE = re.compile(rf"(?:{_CLASSIFICATION.pattern}|{_COPY.pattern}|(?:Nº|№|N°|No\.)\s*\S+|[.,\s])+")
 
 
 @dataclass
@@ -261,6 +263,11 @@ _INITIAL_WORD = re.compile(rf"[{UPPER}][a-z]?\.")
 def _family_name_before(toks: list[str]) -> bool:
     """``Ho Un``: an East Asian family name that is also an English word, before a given name."""
     return toks[0].capitalize() in EAST_ASIAN_SURNAMES and is_romanised_given_name(toks[1])
+
+
+def is_header_line(text: str) -> bool:
+    """``Secret. Copy Nº 5``, ``Nº 946-dv``: a line of header items only (read as an opener's)."""
+    return len(text) <= 60 and _HEADER_LINE.fullmatch(text.strip()) is not None
 
 
 def _person_of(node) -> Name | None:

@@ -323,12 +323,13 @@ class Register:
         return frozenset((n, k) for k in ("org", "place") for n, _ in self.names[k])
 
     def known_surname(self, token: str) -> bool:
-        """A surname alone names a person when exactly one entry has it (and it is no English word);
-        with no entry of its own, when exactly one reference person has it (``Beria``)."""
+        """A surname alone names a person when an entry has it (and it is no English word),
+        or a reference person (``Beria``). Several entries with it (Fidel and Raúl Castro):
+        still a person, whom linking leaves ambiguous."""
         if len(token) < 3 or is_english(token) or token.capitalize() in EAST_ASIAN_SURNAMES:
             return False
-        own = len(self._surnames.get(fold(token), ()))
-        return own == 1 or (not own and len(reference()._surnames.get(fold(token), ())) == 1)
+        key = fold(token)
+        return bool(self._surnames.get(key)) or bool(reference()._surnames.get(key))
 
     def adopt_reference(self, name: str) -> list[str]:
         """The id of the one reference person ``name`` names (``[]`` when none or several),

@@ -36,6 +36,14 @@ def test_the_editions_own_entry_comes_first():
     assert reg.known_surname("Beria") and reg.match("person", "Beria") == [own]
 
 
+def test_a_surname_several_entries_share_is_a_person_left_unlinked():
+    """Fidel and Raúl Castro both in the register: a bare ``Castro`` is still a person's name
+    (the reader tags it), which no single entry is matched to."""
+    reg = _empty()
+    ids = {reg.add_candidate("person", "Fidel Castro"), reg.add_candidate("person", "Raúl Castro")}
+    assert reg.known_surname("Castro") and set(reg.match("person", "Castro")) == ids
+
+
 def test_no_adoption_for_a_name_of_several_or_no_reference_persons():
     reg = _empty()
     assert reg.adopt_reference("Ivan Zorin") == [] and reg.adopt_reference("K. Truman") == []

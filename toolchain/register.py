@@ -66,8 +66,19 @@ def name_key(name: str) -> NameKey:
     parts = [p for t in rest for p in re.split(r"[\s]+", t) if p]
     if len(parts) <= 1:
         return NameKey(fold(parts[0] if parts else name))
+    if len(parts) == 3 and not east_asian(parts):
+        # a Russian first name and patronymic count as initials: Viktor Mikhailovich Chebrikov
+        # is V. M. Chebrikov, and STALIN Iosif Vissarionovich (surname first) is I. V. Stalin
+        if _PATRONYMIC.search(parts[1]):
+            return NameKey(fold(parts[2]), fold(parts[0])[:1] + fold(parts[1])[:1])
+        if _PATRONYMIC.search(parts[2]) and (parts[0].isupper() or _PATRONYMIC_STRICT.search(parts[2])):
+            return NameKey(fold(parts[0]), fold(parts[1])[:1] + fold(parts[2])[:1])
     family = parts[0] if east_asian(parts) else parts[-1]
     return NameKey(fold(family), "", fold("".join(parts)), east_asian(parts))
+
+
+_PATRONYMIC = re.compile(r"[a-z](?:ich|ovna|evna|ichna)$")
+_PATRONYMIC_STRICT = re.compile(r"[a-z](?:ovich|evich|ovna|evna)$")
 
 
 def east_asian(tokens: list[str]) -> bool:

@@ -211,6 +211,16 @@ def test_an_inverted_name_with_a_comma_is_the_same_name():
     assert reg.match("person", "Samsonov, G. Ye.") == [xid]
 
 
+def test_a_first_name_and_patronymic_are_initials():
+    """``Viktor Mikhailovich Chebrikov`` is V. M. Chebrikov; ``STALIN Iosif Vissarionovich``
+    (surname first, in capitals, as Russian forms print it) is I. V. Stalin."""
+    reg, xid = register_with("V. M. Chebrikov")
+    assert reg.match("person", "Viktor Mikhailovich Chebrikov") == [xid]
+    reg, xid = register_with("I. V. Stalin")
+    assert reg.match("person", "STALIN Iosif Vissarionovich") == [xid]
+    assert reg.match("person", "Ivanov Iosif Vissarionovich") == []
+
+
 def test_ids_take_the_surname_and_plain_letters():
     assert make_id("person", "Richard M. Nixon") == "p-nixon-rm"
     assert make_id("person", "Kryukov M.E.") == "p-kryukov-me"

@@ -56,6 +56,15 @@ def _names(text: str) -> list[str]:
     ("Comrade Kim Il Sung, CC and I spoke", ["Kim Il Sung"]),   # no acronym, no pronoun
     ("invite Ling Yun, Gong Peng and Pu Shouchang", ["Ling Yun", "Gong Peng", "Pu Shouchang"]),
     ("the Deputy Director-General, Treaty Committee", []),  # English words joined by a hyphen
+    ("Deputy Secretary-General Zhang Su; Deputy Director Ge Buhai", ["Zhang Su", "Ge Buhai"]),
+    ("General Ion Ionita, the Ambassador Extraordinary Ivanov", ["Ion Ionita", "Ivanov"]),  # Ion: English
+    ("informing that Vice-Admiral Carlos Castro Madero is", ["Carlos Castro Madero"]),
+    ("Participants: Cde. Hito Çiko, and Vasil Nathanaili", ["Hito Çiko", "Vasil Nathanaili"]),
+    ("Translator: Fan Tzen Xuo said", ["Fan Tzen Xuo"]),   # Wade-Giles tz
+    # a name, then the office its bearer holds
+    ("Secretary of CC RCP, Dumitru Turcus, deputy head of department", ["Dumitru Turcus"]),
+    ("matters, Siomara Sánchez, the official in charge", ["Siomara Sánchez"]),
+    ("the United Nations, Secretary of", []),
     ("Copies: Cde. Molotov, Kaganovich, Bulga", ["Molotov", "Kaganovich"]),  # cut off
 ])
 def test_find_persons(text, names):

@@ -149,7 +149,7 @@ Gu Xue Liao Yuan Dai Zou Pei Xing Tong Mei Bao Kuang Qiu
 
 # One syllable of Korean, Chinese or Vietnamese romanisation: optional onset, vowel nucleus,
 # optional coda.
-_SYLLABLE = (r"(?:ch|kk|tt|pp|ss|jj|sh|zh|ts|ng|th|kh|ph|[bcdfghjklmnpqrstvwxyz])?"
+_SYLLABLE = (r"(?:ch|kk|tt|pp|ss|jj|sh|zh|ts|tz|ng|th|kh|ph|[bcdfghjklmnpqrstvwxyz])?"
              r"(?:yeo|yae|wae|eui|eo|ae|ya|ye|yo|yu|wa|wo|we|wi|oe|ui|eu|ai|ao|ei|ia|ie|iu|ua|uo|ou|ee|oo|"
              r"iao|uai|[aeiou])"
              r"(?:ng|nh|ch|n|m|k|l|r|p|t|b|g)?")

@@ -49,7 +49,8 @@ HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Co
               "Counselor", "Counselors", "Adviser", "Advisor", "Attaché", "Attache", "Representative",
               "Emperor", "King", "Prince", "Director", "director", "Consul", "Envoy", "Professor",
               "Academician", "Premier", "Chargé", "Editor", "Marshals", "Deputy", "Vice-Premier",
-              "Vice-Minister", "Vice-Chairman", "Vice-President", "Vice-Consul",
+              "Vice-Minister", "Vice-Chairman", "Vice-President", "Vice-Consul", "Vice-Admiral",
+              "Rear-Admiral", "Lieutenant-General", "Major-General", "Colonel-General",
               "Lt.", "Col.", "Gen.", "Maj.", "Capt.", "Adm.", "Sgt.",  # ranks: Lt. Col. Fedorov
               "c.",  # Czech and Slovak records: c. Moskovskii (soudruh)
               "H.E.")  # His Excellency
@@ -58,7 +59,7 @@ _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS)
 _PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "Coms.", "coms.", "Counsellors", "Counselors",
            "Generals", "Ambassadors", "Marshals")
 _TITLE_WORDS = frozenset("""deputy foreign first second third minister director chief head vice
-affairs general secretary chairman d'affaires ad interim""".split())
+affairs general secretary chairman d'affaires ad interim extraordinary plenipotentiary""".split())
 
 
 def _alternatives(words) -> str:
@@ -190,6 +191,22 @@ _LIST_ITEM = re.compile(rf"(?:{_INITIAL}){{0,3}}{_CAP}(?: {_CAP}){{0,2}}")
 _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
+#: Two or three capitalised words, then a comma and an office (``Aurel Duca, deputy member of``).
+_APPOSITIVE = re.compile(
+    rf"(?P<name>[{UPPER}](?<![\w.].){_AFTER_CAP}(?: {_CAP}){{1,2}}),\s+(?:the\s+|a\s+)?(?:deputy\s+|first\s+|vice-)?"
+    r"(?:member|candidate member|secretary|minister|head|chief|chairman|chairwoman|president|ambassador|"
+    r"director|counsellor|counselor|adviser|advisor|commander|governor|leader|editor|representative|envoy|"
+    r"consul|attaché|official|officer|delegate|premier)\b", re.I)
+
+
+def _appositive(text: str) -> list[NameMatch]:
+    """A name followed by the office its bearer holds: ``Dumitru Turcus, deputy head of
+    department``, ``Siomara Sánchez, the official in charge``. Every word is a name (no English
+    word, honorific or acronym)."""
+    return [NameMatch(m.start("name"), m.end("name"), "appositive") for m in _APPOSITIVE.finditer(text)
+            if _list_words_ok(m.group("name")) and m.group("name")[:1].isupper()]
+
+
 def _list_words_ok(item: str) -> bool:
     """The words of a listed name, after its initials, are capitalised names of three letters
     or more: no English word, acronym (CC, MfS), honorific (Cdes) or pronoun (I)."""
@@ -258,6 +275,17 @@ _INITIAL_RX = re.compile(_INITIAL)
 _NAME_PIECE = re.compile(rf"\s?(?:{_INITIAL}|{_CAP}|[{UPPER}]+)")
 
 
+_NEXT_CAP = re.compile(rf" ({_CAP})")
+
+
+def _name_after(text: str, pos: int) -> bool:
+    """A capitalised word after ``pos`` that is a name (no English word, honorific or acronym):
+    the English word before it is a first name (``Ion Ionita``, ``Rose Schneider``)."""
+    m = _NEXT_CAP.match(text, pos)
+    return bool(m) and len(m.group(1)) > 2 and _surname_ok(m.group(1)) \
+        and m.group(1) not in _HONORIFIC_WORDS and not _acronym(m.group(1))
+
+
 def _english_compound(word: str) -> bool:
     """An English word, or English words joined by hyphens (``Director-General``)."""
     return is_english(word) or "-" in word and all(is_english(w) for w in word.split("-") if w)
@@ -285,7 +313,9 @@ def _name_extent(text: str, start: int) -> int:
         if NUMBER_SIGN.match(text, m.start() + len(piece) - len(piece.lstrip())):  # CM No. 2114/55
             break
         after_initial = bool(_INITIAL_RX.fullmatch(word + " ") or _INITIAL_RX.fullmatch(word))
-        if not after_initial and _english_compound(word) and not word.isupper():
+        if not after_initial and _english_compound(word) and not word.isupper() \
+                and not (count == 0 and "-" not in word and word.lower() not in _TITLE_WORDS
+                         and word not in _HONORIFIC_WORDS and _name_after(text, m.end())):  # General Ion Ionita
             break
         pos = m.end()
         count += 1
@@ -318,6 +348,8 @@ def find_persons(text: str, left: str = "",
     cands += _after_honorific(text, left, tokens)
     if any(h in text for h in _PLURAL):
         cands += _plural_list(text)
+    if ", " in text:
+        cands += _appositive(text)
     if "ich" in text or "vna" in text:  # every patronymic ending holds one
         for m in _PATRONYMIC.finditer(text):
             if not is_english(m.group("given")) and (m.group("sur") is None or _surname_ok(m.group("sur"))):
@@ -342,7 +374,7 @@ def find_persons(text: str, left: str = "",
 
 #: After a name: maybe a parenthesis, then a list separator and the next item's words.
 _NEXT_ITEM = re.compile(rf"(?:\s\([^()]{{0,80}}\))?(?:,\s*(?:and\s+)?|\s+and\s+)"
-                        rf"(?P<item>(?:{_INITIAL}){{0,3}}{_CAP}(?: {_CAP})?)(?![\w’'.-]| [{UPPER}]|$)")
+                        rf"(?P<item>(?:{_INITIAL}){{0,3}}{_CAP}(?: {_CAP})?)(?![\w’'.-]| [{UPPER}])")
 
 
 def _coordinated(text: str, found: list[NameMatch]) -> list[NameMatch]:
@@ -358,8 +390,9 @@ def _coordinated(text: str, found: list[NameMatch]) -> list[NameMatch]:
         out.append(f)
         end = f.end
         while (m := _NEXT_ITEM.match(text, end)) is not None:
-            if not _list_words_ok(m.group("item")) or any(s < m.end() and m.start("item") < e for s, e in taken):
-                break
+            if not _list_words_ok(m.group("item")) or any(s < m.end() and m.start("item") < e for s, e in taken) \
+                    or m.end() == len(text) and " " not in m.group("item"):
+                break  # (a page cut off inside the last word: Mikoyan, Kaganovich, Bulga)
             out.append(NameMatch(m.start("item"), m.end("item"), "coordinated"))
             end = m.end()
     return sorted(set(out), key=lambda f: f.start)

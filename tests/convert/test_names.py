@@ -65,6 +65,9 @@ def _names(text: str) -> list[str]:
     ("Secretary of CC RCP, Dumitru Turcus, deputy head of department", ["Dumitru Turcus"]),
     ("matters, Siomara Sánchez, the official in charge", ["Siomara Sánchez"]),
     ("the United Nations, Secretary of", []),
+    ("KIM Deok-hyeon Chief Officer", ["KIM Deok-hyeon"]),   # the family name in capitals
+    ("Kim IL said", []),
+    ("then Spiro T. Agnew said", ["Spiro T. Agnew"]),     # a middle initial
     ("Copies: Cde. Molotov, Kaganovich, Bulga", ["Molotov", "Kaganovich"]),  # cut off
 ])
 def test_find_persons(text, names):

@@ -117,7 +117,8 @@ def _east_asian(text: str, tokens: list[re.Match]) -> list[NameMatch]:
                     break  # (Zhou Enlai Meeting: an English word of romanised shape ends the name)
                 j += 1
             first, last = t.group(), tokens[j - 1].group()
-            if j > i + 1 and (len(first) == 1 or first.isupper() == last.isupper()):
+            # KIM IL SUNG, Kim Il Sung, and KIM Deok-hyeon (the family name in capitals)
+            if j > i + 1 and (len(first) == 1 or first.isupper() or not last.isupper()):
                 out.append(NameMatch(t.start(), tokens[j - 1].end(), "east-asian"))
                 i = j
                 continue
@@ -367,7 +368,7 @@ def find_persons(text: str, left: str = "",
     # weakest rule last: it fills gaps the others left, and widens a bare surname ("Andrei [S]")
     for g in _given_name_surname(text):
         inside = [f for f in found if g.start < f.end and f.start < g.end]
-        if all(f.rule == "register" and g.start <= f.start and f.end <= g.end for f in inside):
+        if all(f.rule in ("register", "initials") and g.start <= f.start and f.end <= g.end for f in inside):
             found = [f for f in found if f not in inside] + [g]
     return _coordinated(text, sorted(found, key=lambda f: f.start))
 
@@ -405,12 +406,13 @@ _NOT_GIVEN = re.compile(r"(ese|ian|ean|ish|ic|January|February|March|April|May|J
                         r"^Puerto|^Hong)$")
 # The capital comes first and what precedes it is checked after it (``(?<![\w.].)``),
 # so that the scan jumps from capital to capital.
-_GIVEN_SURNAME = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].)[a-z]{{2,}})\s(?P<sur>[{UPPER}][a-z]{_L}{{2,}}"
+_GIVEN_SURNAME = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].)[a-z]{{2,}})\s(?:[{UPPER}]\.\s)?(?P<sur>[{UPPER}][a-z]{_L}{{2,}}"
                             rf"(?:-[{UPPER}]?{_L}+)?)(?![\w-])")
 
 
 def _given_name_surname(text: str) -> list[NameMatch]:
-    """``Andrei Gromyko``: a first name the dictionary knows as a name, then a surname."""
+    """``Andrei Gromyko``, ``Spiro T. Agnew``: a first name the dictionary knows as a name, maybe a
+    middle initial, then a surname."""
     out = []
     for m in _GIVEN_SURNAME.finditer(text):
         given, sur = m.group("given"), m.group("sur")

@@ -68,6 +68,11 @@ def _names(text: str) -> list[str]:
     ("KIM Deok-hyeon Chief Officer", ["KIM Deok-hyeon"]),   # the family name in capitals
     ("Kim IL said", []),
     ("then Spiro T. Agnew said", ["Spiro T. Agnew"]),     # a middle initial
+    # a first name of the given-name list, then a surname; a place is no first name
+    ("invite opera-singer András Varga, whose", ["András Varga"]),
+    ("Minister of Trade of Iran Ibrahim Kashani, Senator", ["Ibrahim Kashani"]),
+    ("the Soviet Ambassador to Cuba Aleksandr Alekseyev", ["Aleksandr Alekseyev"]),
+    ("the Marx Engels Square", []),
     ("Copies: Cde. Molotov, Kaganovich, Bulga", ["Molotov", "Kaganovich"]),  # cut off
 ])
 def test_find_persons(text, names):
@@ -98,3 +103,12 @@ def test_a_peoples_name_is_english_and_no_persons_name(word):
 @pytest.mark.parametrize("word", ["Stalin", "Nikita", "Han", "Kim"])
 def test_a_persons_name_is_no_peoples_name(word):
     assert not is_demonym(word) and is_proper_noun(word)
+
+
+def test_the_given_name_list_holds_single_capitalised_words_once():
+    from importlib import resources
+
+    lines = (resources.files("toolchain") / "data" / "given-names.txt").read_text(encoding="utf-8").split("\n")
+    names = [ln for ln in lines if ln and not ln.startswith("#")]
+    assert len(names) == len(set(names)) > 2000
+    assert all(n[:1].isupper() and n.replace("-", "").replace("'", "").isalpha() and len(n) > 2 for n in names)

@@ -7,13 +7,16 @@ General resources only, never the samples' words:
 * word frequencies from the maintained ``wordfreq`` package;
 * the shape of Russian transliteration (clusters, endings, function words);
 * the syllable shapes of Korean and Chinese romanisation, with the common
-  East Asian family names, to recognise ``Pak Seong-cheol`` or ``Zhou Enlai``.
+  East Asian family names, to recognise ``Pak Seong-cheol`` or ``Zhou Enlai``;
+* the editors' list of given names of the countries the records come from
+  (``data/given-names.txt``), which the dictionary mostly lacks (``Aurel``, ``András``).
 """
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
+from importlib import resources
 from pathlib import Path
 
 
@@ -51,6 +54,17 @@ def is_english(token: str) -> bool:
     from wordfreq import zipf_frequency  # imported on first use: a build with nothing to read skips it
 
     return zipf_frequency(low, "en") >= COMMON_ZIPF and token.lower() == token
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    data = resources.files("toolchain") / "data" / "given-names.txt"
+    return frozenset(ln for ln in data.read_text(encoding="utf-8").split("\n") if ln and not ln.startswith("#"))
+
+
+def is_given_name(token: str) -> bool:
+    """A first name of the editors' list (``Dumitru``, ``Siomara``), however capitalised."""
+    return token[:1].isupper() and unicodedata.normalize("NFC", token.capitalize()) in _given_names()
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Callable
 
-from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, is_english, is_proper_noun,
-                                       is_romanised_given_name)
+from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, is_english, is_given_name,
+                                       is_proper_noun, is_romanised_given_name)
 
 #: A capital letter, Latin with diacritics included (Á, Ł, Ş, Ž ...), and any letter after it.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
@@ -406,19 +406,23 @@ _NOT_GIVEN = re.compile(r"(ese|ian|ean|ish|ic|January|February|March|April|May|J
                         r"^Puerto|^Hong)$")
 # The capital comes first and what precedes it is checked after it (``(?<![\w.].)``),
 # so that the scan jumps from capital to capital.
-_GIVEN_SURNAME = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].)[a-z]{{2,}})\s(?:[{UPPER}]\.\s)?(?P<sur>[{UPPER}][a-z]{_L}{{2,}}"
+_GIVEN_SURNAME = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].){_L}{{2,}})\s(?:[{UPPER}]\.\s)?(?P<sur>[{UPPER}][a-z]{_L}{{2,}}"
                             rf"(?:-[{UPPER}]?{_L}+)?)(?![\w-])")
 
 
 def _given_name_surname(text: str) -> list[NameMatch]:
-    """``Andrei Gromyko``, ``Spiro T. Agnew``: a first name the dictionary knows as a name, maybe a
-    middle initial, then a surname."""
+    """``Andrei Gromyko``, ``Spiro T. Agnew``: a first name of the given-name list, maybe a middle
+    initial, then a surname. A pair that is no name leaves its second word free to start one
+    (``Iran Ibrahim Kashani``)."""
     out = []
-    for m in _GIVEN_SURNAME.finditer(text):
+    pos = 0
+    while (m := _GIVEN_SURNAME.search(text, pos)) is not None:
         given, sur = m.group("given"), m.group("sur")
-        if is_proper_noun(given) and not _NOT_GIVEN.search(given) and _surname_ok(sur) \
-                and sur not in HONORIFICS:
+        if given[1:].islower() and is_given_name(given) and _surname_ok(sur) and sur not in HONORIFICS:
             out.append(NameMatch(m.start(), m.end(), "given-name"))
+            pos = m.end()
+        else:
+            pos = m.start("sur")
     return out
 
 

@@ -399,11 +399,6 @@ def _coordinated(text: str, found: list[NameMatch]) -> list[NameMatch]:
     return sorted(set(out), key=lambda f: f.start)
 
 
-#: Words the dictionary knows as names but no first names: peoples' names, months, weekdays,
-#: and the first words of place names (``Los Angeles``, ``Rio de Janeiro``, ``Hong Kong``).
-_NOT_GIVEN = re.compile(r"(ese|ian|ean|ish|ic|January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December|day|^Los|^Las|^San|^Santa|^Rio|"
-                        r"^Puerto|^Hong)$")
 # The capital comes first and what precedes it is checked after it (``(?<![\w.].)``),
 # so that the scan jumps from capital to capital.
 _GIVEN_SURNAME = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].){_L}{{2,}})\s(?:[{UPPER}]\.\s)?(?P<sur>[{UPPER}][a-z]{_L}{{2,}}"

@@ -15,6 +15,14 @@ from toolchain.readers.meta import parse_archives
     ("\"Remarks,\" History and Public Policy Program Digital Archive, Stiftung Archiv der Parteien "
      "(Archive of the Parties in the Federal Archives (Foundation); SAPMO-BArch), Berlin, DY 30/IV",
      ["SAPMO-BArch"]),
+    ("\"A Cable,\" Digital Archive, Political Archive of the Federal Foreign Office, Berlin (PolA AA), MfAA.",
+     ["PolA AA"]),
+    # no acronym: the archive's name as printed
+    ("\"A Report,\" Digital Archive, Polish Foreign Ministry Archive, DV Z12 T404 W17.",
+     ["Polish Foreign Ministry Archive"]),
+    ("\"A Report,\" Digital Archive, Archive of the Romanian Ministry of Foreign Affairs, Year 1955; Issue 20.",
+     ["Archive of the Romanian Ministry of Foreign Affairs"]),
+    ("\"A Note,\" Digital Archive. Contributed by Sergey Radchenko.", []),
 ])
 def test_archive_names(citation, archives):
     assert [a.repository for a in parse_archives(citation)] == archives

@@ -25,9 +25,13 @@ _ARCHIVE = re.compile(r"(?:\((?P<paren>[A-Z][A-Za-z]{2,7})\)|\b(?P<acr>[A-Z][A-Z
 #: Without fond/opis markers: a parenthesised acronym, or an acronym opening the citation
 #: (``SAPMO-BArch, DY 30/IV 2/20/137``, ``... (PRCFMA), 106-00075-01``).
 #: Either holds two capitals at least: ``(Foundation)`` is a word, no archive's name.
-_LOOSE_ARCHIVE = re.compile(r"\((?P<paren>(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])[A-Z][A-Za-z-]{1,15})\)"
+_LOOSE_ARCHIVE = re.compile(r"\((?P<paren>(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])[A-Z][A-Za-z-]{1,15}(?: [A-Z]{2,4})?)\)"
                             r"|^\s*(?P<acr>(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])"
                             r"[A-Z][A-Za-z-]{1,15}(?:\s[A-Z]{2,6}\b)*)(?=[,\s)])")
+#: ``Polish Foreign Ministry Archive, DV Z12``, ``National Historical and Central Archives,
+#: Bucharest``: an archive's name opening the citation, up to its comma or full stop.
+_NAMED_ARCHIVE = re.compile(r"\s*(?P<name>(?:[A-Z][^,;()]{0,80}?\s)?Archiv(?:e|es|um)?\b[^,;()]{0,60}?)"
+                            r"(?=[,;(]|\.(?:\s|$)|$)")
 _IDNO = re.compile(r"\b(?P<k>[Ff]ond|F\.|f\.|[Oo]pis|[Oo]p\.|[Dd]elo\.?|d\.|[Pp]apka|P\.)\s*"
                    r"(?P<v>\d[0-9A-Za-z]*)")
 _IDNO_KIND = {"fond": "fond", "f.": "fond", "opis": "opis", "op.": "opis", "delo": "delo",
@@ -83,6 +87,10 @@ def parse_archives(citation: str) -> list[Archive]:
         if fm:
             arch.folios = (fm.group("a"), fm.group("b") or fm.group("a"))
         out.append(arch)
+    if not out:  # an archive the citation names with no acronym: its name as printed
+        m = _NAMED_ARCHIVE.match(body)
+        if m:
+            out.append(Archive(m.group("name"), printed=re.split(r"\.\s+(?=[A-Z][a-z])", body)[0].strip().rstrip(".")))
     return out
 
 

@@ -151,3 +151,20 @@ def test_a_supplied_given_name_after_an_east_asian_name_joins_it(tmp_path):
     """``Kim Il [Sung]``: identification, one person, though "sung" is an English word."""
     names = [n for n in _read(tmp_path, "He said that Kim Il [Sung] was ill.") if isinstance(n, Name)]
     assert [flatten(n.content) for n in names] == ["Kim Il Sung"]
+
+
+@pytest.mark.parametrize("paragraph, kind", [
+    ("On [date left blank] April 1955 he came.", "physical"),      # a short description of the paper
+    ("The [letterhead with eagle] Ministry writes.", "physical"),
+    ("It was [inserted by hand: appropriate] done.", "handwritten"),  # by hand: handwriting
+    ("Done [added by hand] quickly.", "handwritten"),
+])
+def test_notes_on_the_paper(tmp_path, paragraph, kind):
+    from toolchain.model import Note
+
+    assert [n.kind for n in _read(tmp_path, paragraph) if isinstance(n, Note)] == [kind]
+
+
+def test_words_supplied_about_the_talks_are_no_description_of_the_paper(tmp_path):
+    nodes = _read(tmp_path, "He said [the talks were cut off] abruptly.")
+    assert [n.reason for n in nodes if isinstance(n, Supplied)] == ["omitted-in-original"]

@@ -24,7 +24,10 @@ _SIC = re.compile(r"^sic\b\s*[;:,.]?\s*(?P<rest>.*)$", re.I | re.S)
 _TRANSLATOR = re.compile(r"^\s*(?:translator(?:[’'`]?s)?|trans\.|transl\.)\s+note\s*[:.]?\s*", re.I)
 #: The label the renderer prints back (guide §3.3 K), dropped from the TEI; a short form is kept.
 _TRANSLATOR_FULL = re.compile(r"^\s*translator[’'`]?s\s+note\s*[:.]?\s*", re.I)
-_HANDWRITTEN = re.compile(r"^\s*handwrit(?:ten|ing)\b", re.I)
+_HANDWRITTEN = re.compile(r"^\s*(?:handwrit(?:ten|ing)\b|(?:inserted|added|written|corrected|noted) by hand\b)", re.I)
+#: A short description of the paper (rule 8): ``[date left blank]``, ``[letterhead with eagle]``.
+_PAPER = re.compile(r"\b(?:left blank|blank space|off the page|letterhead|underlined|crossed out|struck out|"
+                    r"torn off|watermark|(?:stamp|seal) and handwriting)\b", re.I)
 _STAMP_LABEL = re.compile(r"^(?P<label>[^:;\[\]]{0,80}?\bstamp\b[^:;\[\]]{0,20}?)\s*[:;]", re.I)
 _SIGNATURE = re.compile(r"^(illegible\s+)?signatures?(\s+illegible)?$", re.I)
 _PHYSICAL = re.compile(
@@ -97,7 +100,7 @@ def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
             return stamp
     if _SIGNATURE.match(flat):
         return Gap("signature", desc=flat)
-    if _PHYSICAL.match(flat) and len(words(flat)) >= 5:
+    if _PHYSICAL.match(flat) and len(words(flat)) >= 5 or _PAPER.search(flat) and len(words(flat)) <= 8:
         return Note("physical", reader.read_parts(br.parts, inner_zone))
     if flat == "?":
         return Supplied("omitted-in-original", ["?"])

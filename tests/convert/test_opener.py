@@ -43,3 +43,17 @@ def test_a_header_line_between_paragraphs_is_read_as_a_header(tmp_path):
     assert ("registry", "946-dv") in [(n.kind, n.text) for n in walk(record.body) if isinstance(n, Number)]
     assert [(m.kind, m.text) for m in walk(record.body) if isinstance(m, Marking)][-2:] == [
         ("classification", "Secret"), ("copy", "Copy Nº 5")]
+
+
+def test_a_line_repeating_the_title_belongs_to_the_header(tmp_path):
+    """The title repeated with its date is long enough for prose, but opens the header."""
+    from toolchain.model import Marking, Opener, Para
+
+    page = ("August 7, 1977\n\nAmbassador Ratanov, Memorandum of Conversation with Mengistu\n\n"
+            "Ambassador Ratanov, Memorandum of Conversation with Mengistu, 7 August 1977 in Addis Ababa\n\n"
+            "From the journal of TOP SECRET A. P. RATANOV Copy no. 2\n\n"
+            "I visited Mengistu Haile Mariam and we spoke about the situation in the country.\n")
+    record = read_text(tmp_path, page)
+    assert [type(b) for b in record.body] == [Opener, Para]
+    assert [(m.kind, m.text) for m in walk(record.body) if isinstance(m, Marking)] == [
+        ("classification", "TOP SECRET"), ("copy", "Copy no. 2")]

@@ -162,9 +162,11 @@ class BodyReader:
     def __init__(self, inline: InlineReader):
         self.inline = inline
 
-    def read(self, lines: list[Line], cut_off: bool = False) -> list[Block]:
+    def read(self, lines: list[Line], cut_off: bool = False, title: str = "") -> list[Block]:
         """The record's blocks; ``cut_off``: the page stops before its end (no Document
-        Information), so its last line is a fragment, never a signer's name."""
+        Information), so its last line is a fragment, never a signer's name. A line repeating
+        the page's ``title`` (``..., Memorandum of Conversation with Mengistu, 7 August 1977``)
+        belongs to the header, however long."""
         blocks = group_blocks(lines)
         self.cut_off = cut_off
         # a call prints ")" and a bracket call "[": blocks without one are not scanned
@@ -174,7 +176,8 @@ class BodyReader:
                          for m in _BRACKET_CALL.finditer(b.text)}
         self.inline.bracket_markers = {m for m in bracket_calls
                                        if any(b.text.startswith(m + " ") for b in blocks)}
-        start = next((i for i, b in enumerate(blocks) if is_prose_block(b)), len(blocks))
+        start = next((i for i, b in enumerate(blocks) if is_prose_block(b) and not _repeats(b.text, title)),
+                     len(blocks))
         out: list[Block] = self._front(blocks[:start])
         main, foot = self._split_foot(blocks[start:])
         for b in main:
@@ -334,6 +337,12 @@ class BodyReader:
                 out.append(LineBreak())
             out.extend(self.inline.read_block(BlockText.of(b.lines), zone))
         return out
+
+
+def _repeats(text: str, title: str) -> bool:
+    """``text`` starts with the page's title (of 15 characters at least)."""
+    head = " ".join(title.split()).casefold()[:60]
+    return len(head) >= 15 and " ".join(text.split()).casefold().startswith(head)
 
 
 def _list_head(tail: list[_Block], i: int) -> bool:

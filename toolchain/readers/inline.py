@@ -35,7 +35,7 @@ _CLASSIFICATION = re.compile(
     r"\b(?:TOP SECRET|Top [Ss]ecret|STRICTLY SECRET|Strictly [Ss]ecret|SECRET|Secret|"
     r"STRICTLY CONFIDENTIAL|Strictly [Cc]onfidential|CONFIDENTIAL|Confidential|"
     r"FOR OFFICIAL USE ONLY|For [Oo]fficial [Uu]se [Oo]nly)\b")
-_COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|No\.?|Nr\.?|#)|(?:Copy|COPY)(?=\s+\d+\b(?!\s+cop)))"
+_COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|Nr\.?|#)|(?:Copy|COPY)(?=\s+\d+\b(?!\s+cop)))"
                    r"\s*(?P<n>\d+)")
 _NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
 _LABELLED_NO = re.compile(

@@ -59,7 +59,7 @@ def read_wcda_text(path: Path, lexicon: Lexicon, encoding: str | None = None,
         int(meta.date_not_before[:4]) if meta.date_not_before else None)
     inline = InlineReader(where, year, lexicon.gazetteer, lexicon.known_surname)
     inline.c_is_comrade = any(_C_COMRADE.search(ln.text) for ln in zones.body)
-    body = BodyReader(inline).read(zones.body, cut_off=not zones.info)
+    body = BodyReader(inline).read(zones.body, cut_off=not zones.info, title=meta.title or "")
     record = Record(source=display_path or where, stem=path.stem, meta=meta, body=body, path=where)
     warnings = list(inline.warnings)
     warnings += _link_footnotes(record, inline.calls, where)

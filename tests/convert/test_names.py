@@ -73,6 +73,12 @@ def _names(text: str) -> list[str]:
     ("Minister of Trade of Iran Ibrahim Kashani, Senator", ["Ibrahim Kashani"]),
     ("the Soviet Ambassador to Cuba Aleksandr Alekseyev", ["Aleksandr Alekseyev"]),
     ("the Marx Engels Square", []),
+    # a surname and initials: in capitals, with an apostrophe, with a two-letter initial
+    ("Chaired by Comrade BREZHNEV, L.I.", ["BREZHNEV, L.I."]),
+    ("Attended by Pel'she, A. Ia., Suslov, M.A., and", ["Pel'she, A. Ia.", "Suslov, M.A."]),
+    ("the line of the USSR, A.A.", []),
+    ("BETWEEN N. A. BULGANIN, N. S. KHRUSHCHEV, AND", ["N. A. BULGANIN", "N. S. KHRUSHCHEV"]),
+    ("Adviser General-Lieutenant Danilov spoke", ["Danilov"]),
     ("Copies: Cde. Molotov, Kaganovich, Bulga", ["Molotov", "Kaganovich"]),  # cut off
 ])
 def test_find_persons(text, names):

@@ -34,8 +34,9 @@ _INITIAL = rf"(?:[{UPPER}][a-z]?\.\s?)"
 _INITIALS_SURNAME = re.compile(
     rf"[{UPPER}](?<![\w.].)[a-z]?\.\s?(?:{_INITIAL}){{0,2}}\s?(?P<sur>{_CAP})")
 _SURNAME_INITIALS = re.compile(
-    rf"(?P<sur>[{UPPER}](?<![\w.].)[a-z]{_L}*(?:-{_L}+)?),?\s(?!Ph\.\s?D)(?:[{UPPER}][a-z]?\.\s?){{2,3}}"
-    rf"(?!\s?[{UPPER}][a-z])")
+    rf"(?P<sur>[{UPPER}](?<![\w.].)(?:[a-z]{_L}*(?:['’]{_L}+)?|[{UPPER}]{{2,}})(?:-{_L}+)?),?\s(?!Ph\.\s?D)"
+    rf"(?:[{UPPER}][a-z]?\.\s?){{2,3}}"
+    rf"(?!\s?[{UPPER}](?:[a-z]|[{UPPER}]{{2}}))")  # (initials before a name are that name's)
 _INITIAL_AT = re.compile(rf"[{UPPER}][a-z]?\.")
 # A capitalised word or an all-capitals one; the capital both start with is
 # written once, in front, so that the scan jumps from capital to capital.
@@ -51,6 +52,7 @@ HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Co
               "Academician", "Premier", "Chargé", "Editor", "Marshals", "Deputy", "Vice-Premier",
               "Vice-Minister", "Vice-Chairman", "Vice-President", "Vice-Consul", "Vice-Admiral",
               "Rear-Admiral", "Lieutenant-General", "Major-General", "Colonel-General",
+              "General-Lieutenant", "General-Major", "General-Colonel",  # Russian rank order
               "Lt.", "Col.", "Gen.", "Maj.", "Capt.", "Adm.", "Sgt.",  # ranks: Lt. Col. Fedorov
               "c.",  # Czech and Slovak records: c. Moskovskii (soudruh)
               "H.E.")  # His Excellency
@@ -338,7 +340,7 @@ def find_persons(text: str, left: str = "",
             if _surname_ok(m.group("sur")) and first not in HONORIFICS and first not in ("No.", "Nr."):
                 cands.append(NameMatch(m.start(), m.end(), "initials"))
         for m in _SURNAME_INITIALS.finditer(text):
-            if _surname_ok(m.group("sur")):
+            if _surname_ok(m.group("sur")) and not _acronym(m.group("sur")):  # USSR, A. A.
                 cands.append(NameMatch(m.start(), m.end() - (m.group().endswith(" ")), "initials"))
     cands += _east_asian(text, tokens)
     if not left.strip():

@@ -44,7 +44,8 @@ _SIGNED_NO = re.compile(rf"(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?\s*(?P<
 _DIGIT = re.compile(r"\d")
 _YEAR_IN_PARENS = re.compile(r"\((?:19|20)\d\d\)")
 _BARE_NO = re.compile(r"(?<![\w./-])(?P<num>\d{4,}(?:-?[a-z]{1,3})?|\d{2,}[-/][a-z]{1,3}|\d{3,}[a-z]{1,3}"
-                      r"|(?!\d\d?/\d\d?/\d\d|\d\d?/[IVX]+\b)\d{2,}(?:/[\dA-Z]{1,4}){1,3}|(?<=^)\d{3}(?=$))(?![\w/-])")
+                      r"|(?!\d\d?/\d\d?/\d\d|\d\d?/[IVX]+\b)\d{2,}(?:/[\dA-Z]{1,4}){1,3}"  # not 28/VII
+                      r"|(?<=^)\d{3}(?=$))(?![\w/-])")
 #: A header line in the middle of a page (a second letter's): classification, copy, number.
 _HEADER_LINE = re.compile(rf"(?:{_CLASSIFICATION.pattern}|{_COPY.pattern}|(?:Nº|№|N°|No\.)\s*\S+|[.,\s])+")
 

@@ -24,7 +24,8 @@ _SIC = re.compile(r"^sic\b\s*[;:,.]?\s*(?P<rest>.*)$", re.I | re.S)
 _TRANSLATOR = re.compile(r"^\s*(?:translator(?:[’'`]?s)?|trans\.|transl\.)\s+note\s*[:.]?\s*", re.I)
 #: The label the renderer prints back (guide §3.3 K), dropped from the TEI; a short form is kept.
 _TRANSLATOR_FULL = re.compile(r"^\s*translator[’'`]?s\s+note\s*[:.]?\s*", re.I)
-_HANDWRITTEN = re.compile(r"^\s*(?:handwrit(?:ten|ing)\b|(?:inserted|added|written|corrected|noted) by hand\b)", re.I)
+_HANDWRITTEN = re.compile(r"^\s*(?:handwrit(?:ten|ing)\b|(?:inserted|added|written|corrected|noted) by hand\b)",
+                          re.I)
 #: A short description of the paper (rule 8): ``[date left blank]``, ``[letterhead with eagle]``.
 _PAPER = re.compile(r"\b(?:left blank|blank space|off the page|letterhead|underlined|crossed out|struck out|"
                     r"torn off|watermark|(?:stamp|seal) and handwriting)\b", re.I)

@@ -90,7 +90,8 @@ def parse_archives(citation: str) -> list[Archive]:
     if not out:  # an archive the citation names with no acronym: its name as printed
         m = _NAMED_ARCHIVE.match(body)
         if m:
-            out.append(Archive(m.group("name"), printed=re.split(r"\.\s+(?=[A-Z][a-z])", body)[0].strip().rstrip(".")))
+            printed = re.split(r"\.\s+(?=[A-Z][a-z])", body)[0].strip().rstrip(".")
+            out.append(Archive(m.group("name"), printed=printed))
     return out
 
 

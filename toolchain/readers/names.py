@@ -7,9 +7,12 @@ General rules, never a list of the samples' names:
 * an East Asian family name followed by romanised given-name syllables
   (``Kim Il Sung``, ``Pak Seong-cheol``, ``Zhou Enlai``, ``KIM IL SUNG``);
 * any capitalised name right after an honorific or title (``Cde. Gromyko``,
-  ``comrade director Vasile Sandru``), including every name of a coordination
-  after a plural title (``comrades [Nikita] Khrushchev and [Frol] Kozlov``);
-* a surname alone when the register knows exactly one person by it.
+  ``comrade director Vasile Sandru``), including every name of a list after a
+  plural title, however long (``Coms. Brezhnev, Andropov, ... and Rusakov``);
+* a first name of the editors' given-name list and a surname (``András Varga``);
+* a name followed by its bearer's office (``Dumitru Turcus, deputy head of``);
+* the names listed after a person's name (``Fidel Castro and Dorticos``);
+* a surname alone when the register or the reference persons know it.
 """
 from __future__ import annotations
 
@@ -44,7 +47,8 @@ _TOKEN = re.compile(rf"[{UPPER}](?:{_AFTER_CAP}|[{UPPER}]*(?:-[{UPPER}]+)?)")
 
 #: Honorifics and titles after which a capitalised word is a person (guide §3.3 R).
 HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Comr.", "Comrs.",
-              "Com.", "com.", "Coms.", "coms.", "Mr.", "Mrs.", "Ms.", "Dr.", "Ambassador", "Ambassadors", "Minister",
+              "Com.", "com.", "Coms.", "coms.", "Mr.", "Mrs.", "Ms.", "Dr.", "Ambassador", "Ambassadors",
+              "Minister",
               "Premier", "Marshal", "General", "Generals", "Colonel", "Lieutenant", "Major", "Captain",
               "Admiral", "President", "Chairman", "Secretary", "Counsellor", "Counsellors",
               "Counselor", "Counselors", "Adviser", "Advisor", "Attaché", "Attache", "Representative",
@@ -196,7 +200,8 @@ _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 #: Two or three capitalised words, then a comma and an office (``Aurel Duca, deputy member of``).
 _APPOSITIVE = re.compile(
-    rf"(?P<name>[{UPPER}](?<![\w.].){_AFTER_CAP}(?: {_CAP}){{1,2}}),\s+(?:the\s+|a\s+)?(?:deputy\s+|first\s+|vice-)?"
+    rf"(?P<name>[{UPPER}](?<![\w.].){_AFTER_CAP}(?: {_CAP}){{1,2}}),\s+"
+    r"(?:the\s+|a\s+)?(?:deputy\s+|first\s+|vice-)?"
     r"(?:member|candidate member|secretary|minister|head|chief|chairman|chairwoman|president|ambassador|"
     r"director|counsellor|counselor|adviser|advisor|commander|governor|leader|editor|representative|envoy|"
     r"consul|attaché|official|officer|delegate|premier)\b", re.I)
@@ -403,7 +408,8 @@ def _coordinated(text: str, found: list[NameMatch]) -> list[NameMatch]:
 
 # The capital comes first and what precedes it is checked after it (``(?<![\w.].)``),
 # so that the scan jumps from capital to capital.
-_GIVEN_SURNAME = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].){_L}{{2,}})\s(?:[{UPPER}]\.\s)?(?P<sur>[{UPPER}][a-z]{_L}{{2,}}"
+_GIVEN_SURNAME = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].){_L}{{2,}})\s(?:[{UPPER}]\.\s)?"
+                            rf"(?P<sur>[{UPPER}][a-z]{_L}{{2,}}"
                             rf"(?:-[{UPPER}]?{_L}+)?)(?![\w-])")
 
 

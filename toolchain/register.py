@@ -23,7 +23,8 @@ from pathlib import Path
 from lxml import etree
 
 from toolchain import xmlio
-from toolchain.readers.lexicon import EAST_ASIAN_SURNAMES, fold, is_english
+from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, PATRONYMIC_ENDING, fold, is_english,
+                                       romanisation_key)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -77,24 +78,13 @@ def name_key(name: str) -> NameKey:
     return NameKey(fold(family), "", fold("".join(parts)), east_asian(parts))
 
 
-_PATRONYMIC = re.compile(r"[a-z](?:ich|ovna|evna|ichna)$")
+_PATRONYMIC = re.compile(rf"[a-z](?:{PATRONYMIC_ENDING})$")
 _PATRONYMIC_STRICT = re.compile(r"[a-z](?:ovich|evich|ovna|evna)$")
 
 
 def east_asian(tokens: list[str]) -> bool:
     """A name in East Asian order (family name first: ``Mao Zedong``, ``Kim Il Sung``)."""
     return len(tokens) > 1 and tokens[0].capitalize() in EAST_ASIAN_SURNAMES
-
-
-#: Consonants that McCune-Reischauer / Wade-Giles and Revised Romanisation / pinyin
-#: write differently (Kwang/Gwang, Tae/Dae, Pak/Bak, Chong/Jeong, Shin/Sin).
-_ROMAN_PAIRS = re.compile(r"ch|sh|[ktp]")
-_ROMAN_TO = {"ch": "j", "sh": "s", "k": "g", "t": "d", "p": "b"}
-
-
-def romanisation_key(folded: str) -> str:
-    """A folded East Asian name with the aspirated/plain consonant pairs unified."""
-    return _ROMAN_PAIRS.sub(lambda m: _ROMAN_TO[m.group()], folded)
 
 
 def keys_match(a: NameKey, b: NameKey) -> bool:

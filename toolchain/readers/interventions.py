@@ -14,7 +14,8 @@ from toolchain.model import (Email, Foreign, Gap, Inline, Name, Note, Sic, Stamp
                              Unclear)
 from toolchain.readers.brackets import Bracket, Run
 from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, english_votes, fold, is_english,
-                                       is_proper_noun, is_romanised_given_name, russian_votes)
+                                       is_proper_noun, is_romanised_given_name, romanisation_key,
+                                       russian_votes)
 from toolchain.readers.names import HONORIFICS, find_persons
 
 _ILLEGIBLE = re.compile(r"\b(illegible|unreadable|not legible|indecipherable|undecipherable)\b", re.I)
@@ -207,15 +208,11 @@ def _same_name(a: str, b: str) -> bool:
     return fa[0] == fb[0] and SequenceMatcher(None, fa, fb).ratio() >= 0.75
 
 
-_CONSONANT_PAIRS = (("ph", "b"), ("th", "d"), ("kh", "g"), ("ch", "j"), ("sh", "s"), ("p", "b"),
-                    ("t", "d"), ("k", "g"), ("r", "l"))
-
-
 def _skeleton(name: str) -> str:
-    s = re.sub(r"\s+", "", fold(name))
-    for pair in _CONSONANT_PAIRS:
-        s = s.replace(*pair)
-    return s
+    """The folded name with the register's romanisation pairs unified, aspirated consonants
+    written plain first (ph, th, kh: Phong/Bong) and r as l (Ri/Li)."""
+    s = re.sub(r"\s+", "", fold(name)).replace("ph", "p").replace("th", "t").replace("kh", "k")
+    return romanisation_key(s).replace("r", "l")
 
 
 def _is_namey(tok: str) -> bool:

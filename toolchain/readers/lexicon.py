@@ -143,6 +143,21 @@ def fold(text: str) -> str:
     return re.sub(r"yy\b", "y", s)
 
 
+#: Consonants that McCune-Reischauer / Wade-Giles and Revised Romanisation / pinyin
+#: write differently (Kwang/Gwang, Tae/Dae, Pak/Bak, Chong/Jeong, Shin/Sin).
+_ROMAN_PAIRS = re.compile(r"ch|sh|[ktp]")
+_ROMAN_TO = {"ch": "j", "sh": "s", "k": "g", "t": "d", "p": "b"}
+
+
+def romanisation_key(folded: str) -> str:
+    """A folded East Asian name with the aspirated/plain consonant pairs unified."""
+    return _ROMAN_PAIRS.sub(lambda m: _ROMAN_TO[m.group()], folded)
+
+
+#: The endings of a Russian patronymic (``Sergeyevich``, ``Ilyich``, ``Nikolayevna``).
+PATRONYMIC_ENDING = "ovich|evich|ich|ovna|evna|ichna"
+
+
 # ---------------------------------------------------------------- East Asian names
 
 #: Family names in the romanisations met in Cold War records (McCune-Reischauer,

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Callable
 
-from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, is_english, is_given_name,
-                                       is_proper_noun, is_romanised_given_name)
+from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, PATRONYMIC_ENDING, is_english,
+                                       is_given_name, is_proper_noun, is_romanised_given_name)
 
 #: A capital letter, Latin with diacritics included (Á, Ł, Ş, Ž ...), and any letter after it.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
@@ -274,7 +274,7 @@ def _acronym(name: str) -> bool:
 
 #: A Russian first name and patronymic, maybe a surname after them (``Viktor Mikhailovich
 #: Chebrikov``, ``Leonid Ilyich``).
-_PATRONYMIC = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].)[a-z]{{2,}})\s[{UPPER}][a-z]+(?:ovich|evich|ich|ovna|evna|ichna)"
+_PATRONYMIC = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].)[a-z]{{2,}})\s[{UPPER}][a-z]+(?:{PATRONYMIC_ENDING})"
                          rf"\b(?:\s(?P<sur>[{UPPER}][a-z]{{2,}}(?:-[{UPPER}][a-z]+)?)\b)?")
 _ROMAN_NUMERAL = re.compile(r"[IVX]+")
 #: A number sign and its number (``No. 2114/55``, ``Nº 527``): never part of a name.

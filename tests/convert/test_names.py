@@ -63,6 +63,8 @@ def _names(text: str) -> list[str]:
     ("Translator: Fan Tzen Xuo said", ["Fan Tzen Xuo"]),   # Wade-Giles tz
     # a name, then the office its bearer holds
     ("Secretary of CC RCP, Dumitru Turcus, deputy head of department", ["Dumitru Turcus"]),
+    # the name starts at a capital: a lowercase word before it is never tried as its first word
+    ("a visit by Klauss Steinhofer, counselor of the GDR Embassy", ["Klauss Steinhofer"]),
     ("matters, Siomara Sánchez, the official in charge", ["Siomara Sánchez"]),
     ("the United Nations, Secretary of", []),
     ("KIM Deok-hyeon Chief Officer", ["KIM Deok-hyeon"]),   # the family name in capitals

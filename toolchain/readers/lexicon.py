@@ -204,6 +204,7 @@ def is_romanised_given_name(token: str) -> bool:
 _SCRIPTS = ((re.compile(r"[\u0400-\u04FF]"), "ru"), (re.compile(r"[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF]"), "ko"),
             (re.compile(r"[\u3040-\u30FF\u4E00-\u9FFF]"), "zh"))
 _KANA = re.compile(r"[\u3040-\u30FF]")
+_ANY_SCRIPT = re.compile("|".join(rx.pattern for rx, _ in _SCRIPTS))
 
 
 def script_language(text: str) -> str | None:
@@ -213,8 +214,10 @@ def script_language(text: str) -> str | None:
     Why: a page may quote its original (a telegram in Russian after its translation), and a
     DH project must not read it as English. Japanese writes kana among its Chinese characters.
     """
+    if text.isascii() or not _ANY_SCRIPT.search(text):  # most paragraphs: a scan in C
+        return None
     letters = sum(1 for c in text if c.isalpha())
-    if not letters or text.isascii():
+    if not letters:
         return None
     for rx, lang in _SCRIPTS:
         if len(rx.findall(text)) * 2 > letters:

@@ -201,10 +201,10 @@ _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 #: Two or three capitalised words, then a comma and an office (``Aurel Duca, deputy member of``).
 _APPOSITIVE = re.compile(
     rf"(?P<name>[{UPPER}](?<![\w.].){_AFTER_CAP}(?: {_CAP}){{1,2}}),\s+"
-    r"(?:the\s+|a\s+)?(?:deputy\s+|first\s+|vice-)?"
+    r"(?i:(?:the\s+|a\s+)?(?:deputy\s+|first\s+|vice-)?"
     r"(?:member|candidate member|secretary|minister|head|chief|chairman|chairwoman|president|ambassador|"
     r"director|counsellor|counselor|adviser|advisor|commander|governor|leader|editor|representative|envoy|"
-    r"consul|attaché|official|officer|delegate|premier)\b", re.I)
+    r"consul|attaché|official|officer|delegate|premier))\b")
 
 
 def _appositive(text: str) -> list[NameMatch]:
@@ -212,7 +212,7 @@ def _appositive(text: str) -> list[NameMatch]:
     department``, ``Siomara Sánchez, the official in charge``. Every word is a name (no English
     word, honorific or acronym)."""
     return [NameMatch(m.start("name"), m.end("name"), "appositive") for m in _APPOSITIVE.finditer(text)
-            if _list_words_ok(m.group("name")) and m.group("name")[:1].isupper()]
+            if _list_words_ok(m.group("name"))]
 
 
 def _list_words_ok(item: str) -> bool:

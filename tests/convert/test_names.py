@@ -32,7 +32,7 @@ def _names(text: str) -> list[str]:
                                                                   "Leonid Ilyich"]),
     ("Which Sandwich Is", []),
     ("to Cdes. I. I. Varnov and Samsonov, G. Ye.", ["I. I. Varnov", "Samsonov, G. Ye."]),  # inverted
-    ("Kozlov, A. I. Brezhnev and", ["A. I. Brezhnev"]),  # the initials belong to the next name
+    ("Kozlov, A. I. Brezhnev and", ["Kozlov", "A. I. Brezhnev"]),  # the initials belong to the next name
     ("by Dr. Noskova, Ph.D. in the", ["Noskova"]),            # a degree is no initials
     ("Mr. N. Ivanov came", ["N. Ivanov"]),                    # the honorific stays outside
     ("Dr. A. Smith came", []),                                # initials alone name nobody
@@ -63,6 +63,20 @@ def _names(text: str) -> list[str]:
     ("Translator: Fan Tzen Xuo said", ["Fan Tzen Xuo"]),   # Wade-Giles tz
     # a name, then the office its bearer holds
     ("Secretary of CC RCP, Dumitru Turcus, deputy head of department", ["Dumitru Turcus"]),
+    # a family name alone, known by its ending; towns with such endings are none
+    ("On Tuesday Baranov[2] phoned and Lesakov told us", ["Baranov", "Lesakov"]),
+    ("the Bulgarian Second Secretary, Surgov, said", ["Surgov"]),
+    ("From Kowalczyk's conversation with the Deputy Director – Dubrovsky", ["Kowalczyk", "Dubrovsky"]),
+    ("Popescu, Rankovic and Mzhavanadze", ["Popescu", "Rankovic", "Mzhavanadze"]),
+    ("flights to Kiev, Geneva and Tambov; the Primorsky Krai", []),
+    ("the Ambassador to Cuba Aleksandr Alekseyev", ["Aleksandr Alekseyev"]),  # a first name starts it
+    # words of a title after "of" or "the"; an organisation's initials before the name
+    ("we could send General of the Army Zakharov.", ["Zakharov"]),
+    ("the Military Attaché of the Czechoslovak Socialist Republic", []),
+    ("Cdes: Deputy Chairmen of the CC CCP Liu Shaoqi, Zhao Enlai", ["Liu Shaoqi", "Zhao Enlai"]),
+    ("of Comrade TODOR ZHIVKOV about", ["TODOR ZHIVKOV"]),
+    # a first name, then an English word as the family name
+    ("President Gerald Ford and Henry Kissinger", ["Gerald Ford", "Henry Kissinger"]),
     # the name starts at a capital: a lowercase word before it is never tried as its first word
     ("a visit by Klauss Steinhofer, counselor of the GDR Embassy", ["Klauss Steinhofer"]),
     ("matters, Siomara Sánchez, the official in charge", ["Siomara Sánchez"]),

@@ -10,10 +10,10 @@ from toolchain.writers.tei import write_tei
 
 HEAD = "July 6, 1972\nA record\n"
 PAGES = {
-    # names Zorinsky with a title: a person whatever the register holds
-    "a": HEAD + "The conversation was held with Cde. Zorinsky at our request.\n",
+    # names Zorgadi with a title: a person whatever the register holds
+    "a": HEAD + "The conversation was held with Cde. Zorgadi at our request.\n",
     # names him by his bare surname: a person only once the register knows him
-    "b": HEAD + "Then Zorinsky said that the talks went well and the visit was useful.\n",
+    "b": HEAD + "Then Zorgadi said that the talks went well and the visit was useful.\n",
     # asks nothing that the batch changes
     "c": HEAD + "The weather was fine and the talks went well in the afternoon.\n",
 }
@@ -32,11 +32,11 @@ class FakeLexicon:
 
 def test_answers_hold_until_a_question_would_be_answered_otherwise():
     lexicon = RecordingLexicon(FakeLexicon(surnames={"Petrov"}))
-    assert lexicon.known_surname("Petrov") and not lexicon.known_surname("Zorinsky")
+    assert lexicon.known_surname("Petrov") and not lexicon.known_surname("Zorgadi")
     assert lexicon.gazetteer("He went to Kaesong on Monday.") == []
     answers = lexicon.answers()
     assert answers.still_hold(FakeLexicon(surnames={"Petrov"}), frozenset())
-    assert not answers.still_hold(FakeLexicon(surnames={"Petrov", "Zorinsky"}), frozenset())
+    assert not answers.still_hold(FakeLexicon(surnames={"Petrov", "Zorgadi"}), frozenset())
     assert not answers.still_hold(FakeLexicon(), frozenset())  # Petrov no longer one person
     assert not answers.still_hold(FakeLexicon(surnames={"Petrov"}), frozenset({("Kaesong", "place")}))
     assert answers.still_hold(FakeLexicon(surnames={"Petrov"}), frozenset({("Pyongyang", "place")}))
@@ -64,7 +64,7 @@ def test_only_pages_whose_reading_changes_are_read_again(tmp_path):
     _, records, _ = read_and_link(paths, register, _read_with(register, calls))
     assert calls[0] == ["a", "b", "c"]
     assert "b" in calls[1] and "c" not in calls[1]
-    assert 'ref="reg:' in write_tei(records[str(paths[1])], "test").decode()  # bare Zorinsky linked
+    assert 'ref="reg:' in write_tei(records[str(paths[1])], "test").decode()  # bare Zorgadi linked
 
     # the same as reading the whole batch again with the grown register (as it was done before)
     fresh, every = Register.load(tmp_path / "fresh.xml"), []

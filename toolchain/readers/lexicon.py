@@ -73,7 +73,7 @@ def is_proper_noun(token: str) -> bool:
     lower, proper = _dictionary()
     return (token[:1].isupper() and token.capitalize() in proper and token.lower() not in lower
             and token.lower() not in _INSTITUTIONS and not is_demonym(token)
-            and token.capitalize() not in _CALENDAR)
+            and token.capitalize() not in CALENDAR_WORDS)
 
 
 #: Bodies of party and state that English borrows as common nouns (``the KWP CC Presidium``,
@@ -85,7 +85,7 @@ knesset kremlin stavka securitate stasi nomenklatura""".split())
 
 
 #: Month and weekday names: capitalised like names, never a person's (``22 [November]``).
-_CALENDAR = frozenset("""January February March April May June July August September October
+CALENDAR_WORDS = frozenset("""January February March April May June July August September October
 November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 
 

@@ -12,7 +12,9 @@ General rules, never a list of the samples' names:
 * a first name of the editors' given-name list and a surname (``András Varga``);
 * a name followed by its bearer's office (``Dumitru Turcus, deputy head of``);
 * the names listed after a person's name (``Fidel Castro and Dorticos``);
-* a surname alone when the register or the reference persons know it.
+* a surname alone when the register or the reference persons know it, or when its
+  ending is a Slavic, Romanian or Georgian family name's and no dictionary knows the
+  word (``Lesakov told us``, ``Kowalczyk's conversation``; not ``Kiev``).
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Callable
 
-from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, PATRONYMIC_ENDING, is_english,
+from toolchain.readers.lexicon import (CALENDAR_WORDS, EAST_ASIAN_SURNAMES, PATRONYMIC_ENDING, is_english,
                                        is_given_name, is_proper_noun, is_romanised_given_name)
 
 #: A capital letter, Latin with diacritics included (Á, Ł, Ş, Ž ...), and any letter after it.
@@ -141,7 +143,8 @@ def _titled(before: str, ends: list[int]) -> bool:
         titles = before[end:].split()
         if len(titles) > 4:
             return False
-        if all(w.lower() in _TITLE_WORDS or (w[:1].isupper() and is_english(w)) for w in titles):
+        if all(w.lower() in _TITLE_WORDS or w in ("of", "the") or (w[:1].isupper() and is_english(w))
+               for w in titles):  # General of the Army Zakharov
             return True
     return False
 
@@ -186,7 +189,11 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
         if not (before[-1:] in (" ", "\u00a0", "\n") and _titled(before, [e for _, e in marks])
                 or any(before[s:e] in _PLURAL for s, e in marks) and _PLURAL_END.search(before)):
             continue
+        if before.endswith((" of ", " the ")):
+            continue  # a word of the title (General of the Army Zakharov, Minister of Iran), no first name
         end = _name_extent(text, tok.start())
+        if end > tok.end() and _acronym(tok.group()) and not text[tok.end():end].isupper():
+            continue  # the CC CCP Liu Shaoqi: an organisation's initials before a name (not TODOR ZHIVKOV)
         if end > tok.start() and not _acronym(text[tok.start():end]):
             out.append(NameMatch(tok.start(), end, "honorific"))
             pos = end
@@ -254,14 +261,37 @@ def _name_words_around(text: str, tokens: list[re.Match], i: int) -> tuple[int, 
     (from ``Eliza Gheorghe``) and not him."""
     def name_word(j: int) -> bool:
         w = tokens[j].group()
-        return len(w) > 1 and not w.isupper() and not is_english(w) and w not in _HONORIFIC_WORDS
+        return len(w) > 1 and not w.isupper() and not is_english(w) and w not in _HONORIFIC_WORDS \
+            and w not in CALENDAR_WORDS  # On Tuesday Baranov phoned
     lo = hi = i
-    while lo > 0 and i - lo < 2 and text[tokens[lo - 1].end():tokens[lo].start()] == " " and name_word(lo - 1):
-        lo -= 1
+    while lo > 0 and i - lo < 2 and text[tokens[lo - 1].end():tokens[lo].start()] == " " and name_word(lo - 1) \
+            and (lo == i or not is_given_name(tokens[lo].group()) or is_given_name(tokens[lo - 1].group())):
+        lo -= 1  # a first name starts the name, or a first name before it (Cuba Aleksandr Alekseyev)
     while hi + 1 < len(tokens) and hi - i < 2 and text[tokens[hi].end():tokens[hi + 1].start()] == " " \
             and name_word(hi + 1):
         hi += 1
     return tokens[lo].start(), tokens[hi].end()
+
+
+#: The endings of Slavic, Romanian, Serbo-Croatian and Georgian family names (``Baranov``,
+#: ``Ivanova``, ``Dubrovsky``, ``Kowalczyk``, ``Popescu``, ``Rankovic``, ``Mzhavanadze``).
+_SURNAME_ENDING = re.compile(r"[A-Z][a-z]{2,}(?:ov|ova|ev|eva|sky|skiy|skii|ski|ska|enko|chuk|czyk|wicz"
+                             r"|vich|escu|eanu|ovi[cć]|evi[cć]|adze|shvili)")
+#: Towns with such an ending that the dictionary does not know (it knows Kiev, Saratov, Azov).
+_TOWNS_SHAPED_LIKE_SURNAMES = frozenset("""Tambov Pskov Kharkov Kharkiv Lvov Rostov Chernigov Mogilev
+Kovrov Borisov Kuibyshev Kuybyshev Orekhov Polska Polski""".split())
+#: Words after which such a word is the adjective of a place or a street (``Primorsky Krai``).
+_PLACE_NOUN = re.compile(r"\s(?:Krai|Kray|Oblast|Raion|Rayon|Region|District|Prospekt|Prospect|Street|Square)\b")
+
+
+def surname_shaped(token: str) -> bool:
+    """A word that can only be a family name: it has a family name's ending and is neither an
+    English word nor a name the dictionary knows (places: ``Kiev``, ``Geneva``, ``Alaska``).
+    Why: the records name people by their surname alone (``Lesakov told us``, ``the Bulgarian
+    Second Secretary, Surgov, said``), and no register knows every embassy's staff."""
+    word = token.capitalize() if token.isupper() and len(token) > 4 else token
+    return (_SURNAME_ENDING.fullmatch(word) is not None and word not in _TOWNS_SHAPED_LIKE_SURNAMES
+            and not is_english(word) and not is_proper_noun(word))
 
 
 def _acronym(name: str) -> bool:
@@ -322,8 +352,10 @@ def _name_extent(text: str, start: int) -> int:
             break
         after_initial = bool(_INITIAL_RX.fullmatch(word + " ") or _INITIAL_RX.fullmatch(word))
         if not after_initial and _english_compound(word) and not word.isupper() \
-                and not (count == 0 and "-" not in word and word.lower() not in _TITLE_WORDS
-                         and word not in _HONORIFIC_WORDS and _name_after(text, m.end())):  # General Ion Ionita
+                and not (count == 0 and is_given_name(word) and _name_after(text, m.end())) \
+                and not (count == 1 and is_given_name(text[start:pos].strip())
+                         and word.lower() not in _TITLE_WORDS and word not in _HONORIFIC_WORDS
+                         and not _NEXT_CAP.match(text, m.end())):  # General Ion Ionita, Gerald Ford
             break
         pos = m.end()
         count += 1
@@ -371,11 +403,16 @@ def find_persons(text: str, left: str = "",
                     cands[-1] = NameMatch(last.start, end, "register")  # Enver Hoxha: one name
                 else:
                     cands.append(NameMatch(start, end, "register"))
+    for i, tok in enumerate(tokens):  # a family name's shape: only where no other rule found a name
+        if surname_shaped(tok.group()) and not _PLACE_NOUN.match(text, tok.end()) \
+                and not any(c.start <= tok.start() < c.end for c in cands):
+            cands.append(NameMatch(*_name_words_around(text, tokens, i), "shape"))
     found = _longest_non_overlapping(cands)
     # weakest rule last: it fills gaps the others left, and widens a bare surname ("Andrei [S]")
     for g in _given_name_surname(text):
         inside = [f for f in found if g.start < f.end and f.start < g.end]
-        if all(f.rule in ("register", "initials") and g.start <= f.start and f.end <= g.end for f in inside):
+        if all(f.rule in ("register", "initials", "shape") and g.start <= f.start and f.end <= g.end
+               for f in inside):
             found = [f for f in found if f not in inside] + [g]
     return _coordinated(text, sorted(found, key=lambda f: f.start))
 

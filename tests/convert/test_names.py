@@ -134,3 +134,13 @@ def test_the_given_name_list_holds_single_capitalised_words_once():
     names = [ln for ln in lines if ln and not ln.startswith("#")]
     assert len(names) == len(set(names)) > 2000
     assert all(n[:1].isupper() and n.replace("-", "").replace("'", "").isalpha() and len(n) > 2 for n in names)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The letter to U Thant, they said", ["U Thant"]),
+    ("U Thant’s appeal", ["U Thant"]),
+    ("the MOU Thant signed", ["Thant"]),   # a word's last letter is no honorific
+])
+def test_the_burmese_honorific_u_is_part_of_the_name(text, names):
+    found = find_persons(text, known=lambda token: token == "Thant")
+    assert [text[m.start:m.end] for m in found] == names

@@ -414,7 +414,14 @@ def find_persons(text: str, left: str = "",
         if all(f.rule in ("register", "initials", "shape") and g.start <= f.start and f.end <= g.end
                for f in inside):
             found = [f for f in found if f not in inside] + [g]
+    found = [NameMatch(f.start - 2, f.end, f.rule) if _burmese_u(text, f.start) else f for f in found]
     return _coordinated(text, sorted(found, key=lambda f: f.start))
+
+
+def _burmese_u(text: str, start: int) -> bool:
+    """The Burmese honorific ``U`` before a name: part of the name as the world knows it
+    (``U Thant``, ``U Nu``)."""
+    return text[start - 2:start] == "U " and (start == 2 or not (text[start - 3].isalnum() or text[start - 3] == "."))
 
 
 #: After a name: maybe a parenthesis, then a list separator and the next item's words.

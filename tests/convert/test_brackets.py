@@ -132,6 +132,30 @@ def test_a_place_identified_by_a_bracket_is_no_person(tmp_path, paragraph):
 
 
 @pytest.mark.parametrize("paragraph, note", [
+    ("the MVT [Ministry of Foreign Trade] wrote", "Ministry of Foreign Trade"),
+    ("Cde. Lysenko, GIU GKEhS [Main Engineering Directorate], left", "Main Engineering Directorate"),
+    ("TO: NERECODI [Dutch Government Code Service, The Hague]", "Dutch Government Code Service, The Hague"),
+    # a name abbreviated after it
+    ("the Ministry of National Defense [MNO]; he", "MNO"),
+    ("the Central Committee of the Bulgarian Communist Party [CC of the BCP], held", "CC of the BCP"),
+])
+def test_an_acronym_expanded_or_a_name_abbreviated_is_a_gloss(tmp_path, paragraph, note):
+    from toolchain.model import Note
+
+    nodes = _read(tmp_path, paragraph)
+    assert [(n.subtype, flatten(n.content)) for n in nodes if isinstance(n, Note)] == [("gloss", note)]
+    assert not any(isinstance(n, Supplied) for n in nodes)
+
+
+@pytest.mark.parametrize("paragraph, text", [
+    ("He told the Party [KWP] about it.", "KWP"),        # one word: an identification
+    ("He met Kim [KWP CC] there.", "KWP CC"),
+])
+def test_an_acronym_after_one_word_is_supplied(tmp_path, paragraph, text):
+    assert text in _supplied(_read(tmp_path, paragraph))
+
+
+@pytest.mark.parametrize("paragraph, note", [
     # the romanisation systems write these consonants differently (k/g, l/r, t/d, ph/b, ch/j)
     ("the town of Gaeseong [Kaesong], a point", "Kaesong"),
     ("Li Jong-ok [Ri Jong Ok] member of the Politburo", "Ri Jong Ok"),

@@ -42,7 +42,14 @@ _SIC_COMMENT = re.compile(r"\b(spelling|unknown|unclear|original|probably|possib
 _WORD = re.compile(r"[\w’'-]+")
 _MONTH_WORD = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)$", re.I)
-_ACRONYM_END = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\s*$")
+#: An acronym, maybe with a small letter inside (``MVT``, ``GKEhS``, ``MfS``, ``NERECODI``).
+_ACRONYM = r"[A-Z](?:[A-Z0-9]|[a-z](?=[A-Z])){1,9}\b"
+_ACRONYM_END = re.compile(rf"\b{_ACRONYM}\s*$")
+#: Only acronyms, maybe joined by small words (``MNO``, ``CC of the BCP``).
+_ACRONYMS = re.compile(rf"{_ACRONYM}(?:\s+(?:(?:of|the|and)\s+)*{_ACRONYM})*")
+#: A name of two capitalised words or more, maybe joined by small words, at the end of a text
+#: (``the Central Committee of the Bulgarian Communist Party``).
+_CAPITALISED_NAME_END = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][a-z]+)+\s*$")
 _CAP_RUN_END = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
 _CAP_RUN_START = re.compile(r"^\s*([A-Z][\w’'-]*)")
 #: A place noun right after a bracket (``Jagang [Chagang] Province``) ...
@@ -180,7 +187,9 @@ def _restatement(br: Bracket, reader: Reader, before: str, after: str, zone: str
     if not toks or not all(t[:1].isupper() or t in ("of", "the", "and", "for", "on") or t[:1].isdigit()
                            for t in toks):
         return None
-    if _ACRONYM_END.search(before) and len(toks) >= 2 and not _CAP_RUN_START.match(after):
+    if (_ACRONYM_END.search(before) and len(toks) >= 2 and not _CAP_RUN_START.match(after)
+            or _ACRONYMS.fullmatch(flat) and _CAPITALISED_NAME_END.search(before)):
+        # an acronym expanded, or a name abbreviated (Ministry of National Defense [MNO])
         return Note("translator", reader.read_parts(br.parts, zone), subtype="gloss")
     prev = _CAP_RUN_END.search(before)
     if prev and all(t[:1].isupper() for t in toks):

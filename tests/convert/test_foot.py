@@ -59,6 +59,9 @@ def test_a_title_printed_only_in_the_citation_is_taken_from_it(tmp_path):
     (f"{PROSE}\n\nSOVIET AMBASSADOR IN THE DPRK [signature] /A. PUZANOV/\n\nFive copies printed v[i]\n\n"
      "1 - Cde. A. A. Gromyko\n\n2 - to file", "A. PUZANOV"),
     (f"{PROSE}\n\n/signature/ KALASHNIKOV\n\nTwo copies printed\n\n1 - to the addressee", "KALASHNIKOV"),
+    # the office, the signature mark and the name on one line; the Polish mark /-/
+    (f"{PROSE}\n\nAmbassador of the USSR in the MPR [Signature] V[asily]. Pisarev", "Pisarev"),
+    (f"{PROSE}\n\n/-/ Nowak", "Nowak"),
     # a cut-off page: the summary after the signature, cut inside a word
     (f"{PROSE}\n\nSigned: N. Popa\n\nThe Embassy of Romania conveys the results of a meeting with the Mini",
      "N. Popa"),

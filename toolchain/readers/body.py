@@ -45,7 +45,9 @@ _SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greeti
                      re.I)
 #: ``[signature] (A. PUZANOV)``, ``/signature/ KALASHNIKOV``, ``/I. Kurdyukov/``, ``Signed: N. Popa``
 _SIGNATURE_LINE = re.compile(r"^(.{0,60}[\[/]signature[\]/]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|/[^/]{2,40}/$"
-                             r"|Signed:?$|(?-i:Signed:? [A-Z]))", re.I)
+                             r"|Signed:?$|(?-i:Signed:? [A-Z])|/-/\s*(?-i:[A-Z]))", re.I)
+#: A signature mark printed in the line (``... in the MPR [Signature] V[asily]. Pisarev``).
+_SIGNATURE_MARK = re.compile(r"[\[/]signature[\]/]", re.I)
 
 #: A line longer than this is running prose, never part of a multi-line header bracket.
 PROSE_CHARS = 120
@@ -113,7 +115,8 @@ def _is_date_only(text: str) -> bool:
 
 def _signature_like(text: str) -> bool:
     words = text.split()
-    if not words or len(words) > 8 or _is_prose(text) and not _SIGNATURE_LINE.match(text):
+    if not words or len(words) > (14 if _SIGNATURE_MARK.search(text) else 8) \
+            or _is_prose(text) and not _SIGNATURE_LINE.match(text):
         return False
     letters = [c for c in text if c.isalpha()]
     caps = sum(1 for c in letters if c.isupper())

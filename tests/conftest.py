@@ -27,3 +27,9 @@ def accept(request) -> bool:
 def tei_all() -> etree.RelaxNG:
     """TEI P5 4.12 tei_all, compiled once per test session (~10 s)."""
     return etree.RelaxNG(etree.parse(str(ROOT / "schema" / "tei_all.rng")))
+
+
+@pytest.fixture(scope="session")
+def project_rng() -> etree.RelaxNG:
+    """The project schema (schema/tei-tool.rng, from the ODD), compiled once per test session."""
+    return etree.RelaxNG(etree.parse(str(ROOT / "schema" / "tei-tool.rng")))

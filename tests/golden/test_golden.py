@@ -42,12 +42,13 @@ def test_reader_model(case, tmp_path, accept):
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_writer_tei(case, tmp_path, accept, tei_all):
+def test_writer_tei(case, tmp_path, accept, tei_all, project_rng):
     src = HERE / case / f"{case}.txt"
     _, data, _ = convert_one(src, Register.load(tmp_path / "register.xml"), display=f"{case}.txt")
     _check(HERE / case / f"{case}.xml", data.decode("utf-8"), accept)
     doc = etree.fromstring(data)
     assert tei_all.validate(doc.getroottree()), tei_all.error_log
+    assert project_rng.validate(doc.getroottree()), project_rng.error_log  # the ODD keeps what we write
 
 
 def test_every_sample_has_a_golden_case():

@@ -142,7 +142,8 @@ def split_cut_summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     record's foot (``Nº 482`` / ``1 August 1957`` / ``Puzanov tells the``, or only ``Puz``):
     a line after a foot line that breaks off at a lower-case word, or that is a capitalised
     word and no signature, is the summary, not a signature or a paragraph of the record;
-    after a signature line (``Signed: N. Popa``), a line that breaks off inside any word.
+    after a signature line (``Signed: N. Popa``) or the signer's lines under a salutation
+    (``Yours sincerely,`` / ``Kim Yu Sun``), a line that breaks off inside any word.
     A summary is a sentence or two: a longer line is the record's paragraph after a numbered
     heading (``1. Important Officials Met`` looks like a distribution item).
     """
@@ -150,7 +151,9 @@ def split_cut_summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     if len(filled) >= 2:
         last, before = lines[filled[-1]], lines[filled[-2]]
         words = last.text.split()
-        signature = _SIGNATURE_LINE.match(before.text) is not None
+        signed_at = next((k for k in filled[-5:-2] if _SALUTE.match(lines[k].text)), None)
+        signature = _SIGNATURE_LINE.match(before.text) is not None or signed_at is not None and all(
+            _signer_line(lines[k].text) for k in filled if signed_at < k < filled[-1])
         cut = (2 <= len(words) <= SUMMARY_WORDS and (words[-1][:1].islower() or signature)
                and words[-1][-1:].isalpha()
                or len(words) == 1 and words[0].isalpha() and not _signature_like(last.text))
@@ -182,10 +185,16 @@ class BodyReader:
         start = next((i for i, b in enumerate(blocks) if is_prose_block(b) and not _repeats(b.text, title)),
                      len(blocks))
         out: list[Block] = self._front(blocks[:start])
-        main, foot = self._split_foot(blocks[start:])
-        for b in main:
-            out.append(self._para_or_footnote(b))
-        out.extend(foot)
+        parts = _letters(blocks[start:])
+        for k, part in enumerate(parts):
+            if k:  # an enclosure: its own header block before its first paragraph
+                first = next((i for i, b in enumerate(part) if is_prose_block(b)), len(part))
+                out.extend(self._front(part[:first]))
+                part = part[first:]
+            main, foot = self._split_foot(part, last=k == len(parts) - 1)
+            for b in main:
+                out.append(self._para_or_footnote(b))
+            out.extend(foot)
         return out
 
     # -- header block
@@ -216,8 +225,9 @@ class BodyReader:
 
     # -- foot
 
-    def _split_foot(self, blocks: list[_Block]) -> tuple[list[_Block], list[Block]]:
-        """Cut the signature, distribution list, foot dateline and footnote texts off the end."""
+    def _split_foot(self, blocks: list[_Block], last: bool = True) -> tuple[list[_Block], list[Block]]:
+        """Cut the signature, distribution list, foot dateline and footnote texts off the end
+        (of the page, or of a letter signed mid-page when not ``last``)."""
         end = len(blocks)
         notes: list[_Block] = []
         while end and _FOOTNOTE.match(blocks[end - 1].text) and self._is_footnote(blocks[end - 1]):
@@ -228,13 +238,18 @@ class BodyReader:
             end -= 1
             tail.insert(0, blocks[end])
         signed: list[_Block] = []
-        while end > 1 and _signature_like(blocks[end - 1].text):
+        salute: list[_Block] = []
+        # a salutation, then the signer's lines (With comradely greetings, / Col. Josef Houska / ...)
+        at = next((k for k in range(end - 2, max(0, end - 5), -1) if _SALUTE.match(blocks[k].text)), None)
+        if at is not None and all(_signer_line(b.text) for b in blocks[at + 1:end]):
+            salute, signed, end = [blocks[at]], blocks[at + 1:end], at
+        while not salute and end > 1 and _signature_like(blocks[end - 1].text):
             end -= 1
             signed.insert(0, blocks[end])
         # a signer's name line is whole (a cut page's last line is not) and no line's continuation
         name_line = (not signed and end > 1 and self._short_name_line(blocks[end - 1].text)
                      and not blocks[end - 2].text.rstrip().endswith(",")
-                     and not (self.cut_off and end == len(blocks)))
+                     and not (self.cut_off and last and end == len(blocks)))
         if name_line:
             end -= 1
             signed = [blocks[end]]
@@ -242,8 +257,7 @@ class BodyReader:
                                or len(signed) < 3 and self._short_name_line(blocks[end - 1].text)):
                 end -= 1
                 signed.insert(0, blocks[end])
-        salute = []
-        if signed and end > 1 and _SALUTE.match(blocks[end - 1].text):
+        if signed and not salute and end > 1 and _SALUTE.match(blocks[end - 1].text):
             end -= 1
             salute = [blocks[end]]
         out: list[Block] = []
@@ -346,6 +360,57 @@ def _repeats(text: str, title: str) -> bool:
     """``text`` starts with the page's title (of 15 characters at least)."""
     head = " ".join(title.split()).casefold()[:60]
     return len(head) >= 15 and " ".join(text.split()).casefold().startswith(head)
+
+
+#: A signature mark that ends a letter wherever it stands on the page (``/signature/ KALASHNIKOV``,
+#: ``[Signature] (S. Chervonenko)``, ``/-/ Nowak``, ``Signed: N. Popa``).
+_SIGNATURE_MARKED = re.compile(r"[\[/]signature[\]/]|^/-/\s*(?-i:[A-Z])|^(?-i:Signed:? [A-Z])", re.I)
+
+
+def _letters(blocks: list[_Block]) -> list[list[_Block]]:
+    """The documents of a page: a letter signed mid-page, then what it encloses (a report, a
+    record of conversation), each with its own signature. A letter ends after a marked
+    signature line, or after a salutation and the signer's lines (``With comradely
+    greetings, / Col. Josef Houska / Chief of the 1st Administration``), and after the
+    distribution list and foot lines under them, when paragraphs follow."""
+    parts: list[list[_Block]] = []
+    begin = i = 0
+    while i < len(blocks) - 1:
+        end = _letter_end(blocks, i) if i > begin else None
+        if end is not None and any(is_prose_block(b) and not _FOOTNOTE.match(b.text) for b in blocks[end:]):
+            parts.append(blocks[begin:end])
+            begin = i = end
+        else:
+            i += 1
+    return parts + [blocks[begin:]]
+
+
+def _letter_end(blocks: list[_Block], i: int) -> int | None:
+    """Where the letter whose signature starts at ``i`` ends (after its foot), or None."""
+    text = blocks[i].text
+    if _SIGNATURE_MARKED.search(text) and _signature_like(text):
+        end = i + 1
+        while end < len(blocks) and _SIGNATURE_LINE.match(blocks[end].text):  # (S. SUZDALEV)
+            end += 1
+    elif _SALUTE.match(text):
+        end = i + 1
+        while end < len(blocks) and end - i <= 3 and _signer_line(blocks[end].text):
+            end += 1
+        if end == i + 1:
+            return None
+    else:
+        return None
+    while end < len(blocks) and (is_foot_line(blocks[end].text) or _list_head(blocks, end)):
+        end += 1
+    return end
+
+
+def _signer_line(text: str) -> bool:
+    """A line under a salutation: the signer's name, rank or office (``Col. Josef Houska``,
+    ``Ministry of Interior``): a few capitalised words, no sentence."""
+    words = text.split()
+    return 1 <= len(words) <= 6 and not text.rstrip().endswith((".", ",", ";", ":")) and words[0][:1].isupper() \
+        and not _HEAD_START.match(text)  # the enclosure's heading (RECORD OF A CONVERSATION)
 
 
 def _list_head(tail: list[_Block], i: int) -> bool:

@@ -52,13 +52,39 @@ def write_tei(record: Record, tool_version: str) -> bytes:
     div = sub(body, "div", type="document")
     div.set(XML_ID, f"{rid}-doc")
     w = _Writer(ids)
-    for block in record.body:
+    top, documents = split_documents(record.body)
+    for block in top:
         w.block_to_tei(div, block)
+    for n, blocks in enumerate(documents, 1):
+        part = sub(div, "div", type="document") if len(documents) > 1 else div
+        if part is not div:
+            part.set(XML_ID, f"{rid}-doc-{n}")
+        for block in blocks:
+            w.block_to_tei(part, block)
     if len(div) == 0:
         sub(div, "p")
     indent(tei)
     data = tostring(tei)
     return xmlio.stamp_generated(data + b"\n")
+
+
+def split_documents(body: list[Block]) -> tuple[list[Block], list[list[Block]]]:
+    """The page's header blocks and its documents: one, or a letter signed mid-page and what
+    it encloses. A closer (and the distribution list and datelines under it) that more text
+    follows ends a document; TEI allows a closer only at the end of its ``div``, so each
+    document is a ``div`` of its own inside the page's (guide §2.3 extended)."""
+    first = next((i for i, b in enumerate(body) if not isinstance(b, (Opener, Head, Dateline))), len(body))
+    documents: list[list[Block]] = [[]]
+    closed = False
+    for block in body[first:]:
+        if closed and not isinstance(block, (Distribution, Dateline, Footnote, Closer)):
+            documents.append([])
+            closed = False
+        documents[-1].append(block)
+        closed = closed or isinstance(block, Closer)
+    if len(documents) == 1:
+        return [], [body]
+    return body[:first], documents
 
 
 def _shown(marker: str) -> str:

@@ -1,0 +1,97 @@
+"""A letter signed mid-page and what it encloses (body._letters, writers.tei.split_documents)."""
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from tests.convert.pages import read_text
+from toolchain.model import Closer, Distribution, Head, Name, Opener, Para, walk
+from toolchain.readers.inline import flatten
+from toolchain.writers.tei import split_documents, write_tei
+
+PROSE = ("The Ambassador said that the talks on the new agreement had gone well and that both "
+         "sides would meet again in the autumn to sign it.")
+COVER = "I am sending you the record of the conversation held on the fifth of this month.\n\n"
+RECORD = f"RECORD OF A CONVERSATION\n\n{PROSE}\n\n{PROSE}\n"
+
+
+def _blocks(tmp_path, body: str):
+    return read_text(tmp_path, f"January 27, 1968\n\nTelegram from Pyongyang\n\n{body}").body
+
+
+def _kinds(blocks) -> list[str]:
+    return [type(b).__name__ for b in blocks]
+
+
+def _signers(closer: Closer) -> list[str]:
+    return [flatten(n.content) for n in walk(closer.signed) if isinstance(n, Name) and n.kind == "person"]
+
+
+@pytest.mark.parametrize("signature, signer", [
+    ("/signature/ KALASHNIKOV", "KALASHNIKOV"),
+    ("Ambassador of the USSR [Signature] (S. Chervonenko)", "S. Chervonenko"),
+    ("/-/ Nowak", "Nowak"),
+    ("DEPUTY CHIEF OF THE DEPARTMENT [signature]\n\n(S. SUZDALEV)", "S. SUZDALEV"),  # the name below
+])
+def test_a_marked_signature_mid_page_ends_the_cover_letter(tmp_path, signature, signer):
+    blocks = _blocks(tmp_path, f"{COVER}{signature}\n\n{RECORD}")
+    assert _kinds(blocks) == ["Para", "Closer", "Head", "Para", "Para"]
+    assert _signers(blocks[1]) == [signer]
+
+
+def test_the_cover_letters_distribution_list_stays_with_it(tmp_path):
+    blocks = _blocks(tmp_path, f"{COVER}/signature/ KALASHNIKOV\n\nTwo copies printed\n1 - to the addressee\n"
+                               f"2 - to file\n\nSECRET\n\n{RECORD}")
+    assert _kinds(blocks) == ["Para", "Closer", "Distribution", "Opener", "Head", "Para", "Para"]
+
+
+def test_a_salutation_and_the_signers_lines_end_a_letter(tmp_path):
+    blocks = _blocks(tmp_path, f"{COVER}With comradely greetings,\n\nCol. Josef Houska\n\n"
+                               f"Chief of the 1st Administration\n\n{RECORD}")
+    closer = blocks[1]
+    assert isinstance(closer, Closer) and flatten(closer.salute) == "With comradely greetings,"
+    assert _signers(closer) == ["Josef Houska"] and "Chief of the 1st Administration" in flatten(closer.signed)
+    assert isinstance(blocks[2], Head)
+
+
+@pytest.mark.parametrize("ending", [
+    "/signature/ KALASHNIKOV\n",                                  # the signature ends the page
+    "/signature/ KALASHNIKOV\n\n[1] The note was written in pencil by the ambassador himself.\n",
+    "/signature/ KALASHNIKOV\n\nTwo copies printed\n1 - to the addressee\n",
+])
+def test_a_signature_with_no_text_after_it_ends_the_page(tmp_path, ending):
+    blocks = _blocks(tmp_path, f"{COVER}{PROSE}[1]\n\n{ending}")
+    assert sum(isinstance(b, Closer) for b in blocks) == 1
+    assert not any(isinstance(b, (Head, Opener)) for b in blocks)
+    assert not any(isinstance(b, Para) for b in blocks[blocks.index(next(b for b in blocks
+                                                                            if isinstance(b, Closer))):])
+
+
+def test_a_signature_word_inside_a_paragraph_ends_nothing(tmp_path):
+    blocks = _blocks(tmp_path, f"{COVER}He said the treaty lacks only the /signature/ of the minister, "
+                               f"which he expects next week after the session.\n\n{RECORD}")
+    assert not any(isinstance(b, Closer) for b in blocks)
+
+
+def test_each_document_of_the_page_is_a_div_of_its_own(tmp_path):
+    record = read_text(tmp_path, f"January 27, 1968\n\nTelegram from Pyongyang\n\nSECRET\n\n{COVER}"
+                                 f"/signature/ KALASHNIKOV\n\nTwo copies printed\n1 - to the addressee\n\n{RECORD}")
+    top, documents = split_documents(record.body)
+    assert _kinds(top) == ["Opener"]
+    assert [_kinds(d) for d in documents] == [["Para", "Closer", "Distribution"], ["Head", "Para", "Para"]]
+    tei = etree.fromstring(write_tei(record, "test"))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    outer = tei.find(".//t:body/t:div", ns)
+    assert [etree.QName(c).localname for c in outer] == ["opener", "div", "div"]
+    assert [d.get("{http://www.w3.org/XML/1998/namespace}id") for d in outer.findall("t:div", ns)] == \
+        ["t-doc-1", "t-doc-2"]
+    assert outer[1][-2].tag.endswith("closer") and outer[1][-1].get("type") == "distribution"
+
+
+def test_a_page_of_one_document_keeps_one_div(tmp_path):
+    record = read_text(tmp_path, f"January 27, 1968\n\nTelegram from Pyongyang\n\n{COVER}{PROSE}\n\n"
+                                 "/signature/ KALASHNIKOV\n")
+    top, documents = split_documents(record.body)
+    assert top == [] and documents == [record.body]
+    assert any(isinstance(b, Closer) for b in record.body) and not any(isinstance(b, Distribution)
+                                                                         for b in record.body)

@@ -29,6 +29,10 @@ def test_a_year_in_parentheses_is_no_registry_number(tmp_path):
     ("SECRET\n242/136/53", [("registry", "242/136/53")]),      # slashed parts
     ("SECRET\n143", [("registry", "143")]),                    # three digits, a line of their own
     ("28/VII [added by hand]\nSent on 09/29/50", []),          # dates, not numbers
+    ("No. P168/5", [("registry", "P168/5")]),                 # capitals before the digits
+    ("22 August 1968. Nr. 74 320", [("registry", "74 320")]),  # digits in groups of three
+    ("Ref: 381.1-NHK/mo", [("registry", "381.1-NHK/mo")]),    # a reference
+    ("SECRET\n131/1963/top secret", [("registry", "131/1963")]),   # the classification after it
 ])
 def test_header_numbers(tmp_path, header, numbers):
     assert _numbers(tmp_path, header) == numbers

@@ -40,12 +40,15 @@ _COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|Nr\.?|#)|(?
 _NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
 _LABELLED_NO = re.compile(
     rf"\b(?P<label>Outgoing|Incoming|Issuing|Outg\.|Inc\.)\s*(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?(?P<num>{_NUM})")
-_SIGNED_NO = re.compile(rf"(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?\s*(?P<num>{_NUM})")
+#: After a number sign: a number, maybe led by capitals (``P168/5``) or in groups of three
+#: digits (``Nr. 74 320``); after ``Ref:`` a reference (``381.1-NHK/mo``).
+_SIGNED_NO = re.compile(rf"(?:(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?|\bRef[.:])\s*"
+                        rf"(?P<num>\d{{1,3}}(?: \d{{3}})+(?![\w/.-])|[A-Z]{{0,3}}(?:{_NUM}))")
 _DIGIT = re.compile(r"\d")
 _YEAR_IN_PARENS = re.compile(r"\((?:19|20)\d\d\)")
 _BARE_NO = re.compile(r"(?<![\w./-])(?P<num>\d{4,}(?:-?[a-z]{1,3})?|\d{2,}[-/][a-z]{1,3}|\d{3,}[a-z]{1,3}"
                       r"|(?!\d\d?/\d\d?/\d\d|\d\d?/[IVX]+\b)\d{2,}(?:/[\dA-Z]{1,4}){1,3}"  # not 28/VII
-                      r"|(?<=^)\d{3}(?=$))(?![\w/-])")
+                      r"|(?<=^)\d{3}(?=$))(?![\w-]|/(?!(?:top )?secret\b|confidential\b)\w)")  # 131/1963/top secret
 #: A header line in the middle of a page (a second letter's): classification, copy, number.
 _HEADER_LINE = re.compile(rf"(?:{_CLASSIFICATION.pattern}|{_COPY.pattern}|(?:Nº|№|N°|No\.)\s*\S+|[.,\s])+")
 

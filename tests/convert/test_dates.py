@@ -22,6 +22,10 @@ def _dates(text: str, year: int | None = None) -> list[tuple[str, str | None]]:
     ("“27” April 1956", [("“27” April 1956", "1956-04-27")]),
     ('the "13" June 1956 note', [('"13" June 1956', "1956-06-13")]),
     ("on 9 May", [("9 May", "1972-05-09")]),        # the year of the document completes it
+    # an ordinal spaced off the day; dots for spaces
+    ("Pyongyang, 28 th September, 1955", [("28 th September, 1955", "1955-09-28")]),
+    ("Received 19:55 13.June.1951", [("13.June.1951", "1951-06-13")]),
+    ("the 5th of May, 1960 and 3 Sept. 1961", [("5th of May, 1960", "1960-05-05"), ("3 Sept. 1961", "1961-09-03")]),
 ])
 def test_find_dates(text, dates):
     assert _dates(text, 1972) == dates

@@ -51,7 +51,9 @@ _PATTERNS = [
     ("range", re.compile(rf"{_day('d1')}{_ORD}\s*[/–-]\s*(?P<d>\d{{1,2}}){_ORD}\s+"
                          rf"{_MONTH},?\s+{_YEAR}\b")),
     # the day maybe in quotation marks, as Russian forms print it (“27” April 1956)
-    ("dmy", re.compile(rf"[“\"«]?{_day('d')}[”\"»]?{_ORD}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
+    # ... or its ordinal spaced off (28 th September, 1955), or dots for spaces (13.June.1951)
+    ("dmy", re.compile(rf"[“\"«]?{_day('d')}[”\"»]?(?:\s?(?:st|nd|rd|th))?(?:\s+(?:of\s+)?|\.(?=[A-Z]))"
+                       rf"{_MONTH}(?:,?\s+|(?<=[a-z])\.(?=\d)){_YEAR}\b")),
     ("mdy", re.compile(rf"{_MONTH_AT}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_YEAR}\b")),
     ("roman", re.compile(_day("d") + r"\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\."
                          r"(?P<y>\d{4}|\d{2})\b")),

@@ -75,6 +75,12 @@ def _names(text: str) -> list[str]:
     ("the Military Attaché of the Czechoslovak Socialist Republic", []),
     ("Cdes: Deputy Chairmen of the CC CCP Liu Shaoqi, Zhao Enlai", ["Liu Shaoqi", "Zhao Enlai"]),
     ("of Comrade TODOR ZHIVKOV about", ["TODOR ZHIVKOV"]),
+    # a regnal number; initials before a family name of two words
+    ("the induction of H.H. Pope Paul VI.", ["Paul VI"]),
+    ("Pope John XXIII said", ["John XXIII"]),
+    ("Iranian Ambassador in the USSR A. G. Masoud Ansari", ["A. G. Masoud Ansari"]),
+    ("by A. A. Gromyko Moscow informed", ["A. A. Gromyko"]),              # a place is no second name
+    ("V. Gorbunov I. Shcherbakov", ["V. Gorbunov", "I. Shcherbakov"]),
     # a first name, then an English word as the family name
     ("President Gerald Ford and Henry Kissinger", ["Gerald Ford", "Henry Kissinger"]),
     # the name starts at a capital: a lowercase word before it is never tried as its first word

@@ -37,7 +37,7 @@ _INITIAL = rf"(?:[{UPPER}][a-z]?\.\s?)"
 # Both start with a capital and check what precedes it after it (``(?<![\w.].)``, the first
 # initial written out), so that the scan jumps from capital to capital.
 _INITIALS_SURNAME = re.compile(
-    rf"[{UPPER}](?<![\w.].)[a-z]?\.\s?(?:{_INITIAL}){{0,2}}\s?(?P<sur>{_CAP})")
+    rf"[{UPPER}](?<![\w.].)[a-z]?\.\s?(?:{_INITIAL}){{0,2}}\s?(?P<sur>{_CAP})(?: (?P<sur2>[{UPPER}][a-z]{_L}+)(?![\w’'-]| [{UPPER}]))?")
 _SURNAME_INITIALS = re.compile(
     rf"(?P<sur>[{UPPER}](?<![\w.].)(?:[a-z]{_L}*(?:['’]{_L}+)?|[{UPPER}]{{2,}})(?:-{_L}+)?),?\s(?!Ph\.\s?D)"
     rf"(?:[{UPPER}][a-z]?\.\s?){{2,3}}"
@@ -54,7 +54,7 @@ HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Co
               "Premier", "Marshal", "General", "Generals", "Colonel", "Lieutenant", "Major", "Captain",
               "Admiral", "President", "Chairman", "Secretary", "Counsellor", "Counsellors",
               "Counselor", "Counselors", "Adviser", "Advisor", "Attaché", "Attache", "Representative",
-              "Emperor", "King", "Prince", "Director", "director", "Consul", "Envoy", "Professor",
+              "Emperor", "King", "Prince", "Pope", "Director", "director", "Consul", "Envoy", "Professor",
               "Academician", "Premier", "Chargé", "Editor", "Marshals", "Deputy", "Vice-Premier",
               "Vice-Minister", "Vice-Chairman", "Vice-President", "Vice-Consul", "Vice-Admiral",
               "Rear-Admiral", "Lieutenant-General", "Major-General", "Colonel-General",
@@ -320,8 +320,11 @@ def _name_after(text: str, pos: int) -> bool:
     """A capitalised word after ``pos`` that is a name (no English word, honorific or acronym):
     the English word before it is a first name (``Ion Ionita``, ``Rose Schneider``)."""
     m = _NEXT_CAP.match(text, pos)
-    return bool(m) and len(m.group(1)) > 2 and _surname_ok(m.group(1)) \
-        and m.group(1) not in _HONORIFIC_WORDS and not _acronym(m.group(1))
+    if not m:
+        return False
+    word = m.group(1)
+    return _ROMAN_NUMERAL.fullmatch(word) is not None or len(word) > 2 and _surname_ok(word) \
+        and word not in _HONORIFIC_WORDS and not _acronym(word)  # (Pope John XXIII: a regnal number)
 
 
 def _english_compound(word: str) -> bool:
@@ -375,7 +378,10 @@ def find_persons(text: str, left: str = "",
         for m in _INITIALS_SURNAME.finditer(text):
             first = m.group().split()[0]  # Dr. X: an honorific; No. KZ/0104/70: a number sign
             if _surname_ok(m.group("sur")) and first not in HONORIFICS and first not in ("No.", "Nr."):
-                cands.append(NameMatch(m.start(), m.end(), "initials"))
+                two = m.group("sur2") and _surname_ok(m.group("sur2")) and not is_proper_noun(m.group("sur2")) \
+                    and m.group("sur2") not in _HONORIFIC_WORDS and not surname_shaped(m.group("sur2"))
+                # A. G. Masoud Ansari; not A. Gromyko Moscow, nor two names of a list
+                cands.append(NameMatch(m.start(), m.end() if two else m.end("sur"), "initials"))
         for m in _SURNAME_INITIALS.finditer(text):
             if _surname_ok(m.group("sur")) and not _acronym(m.group("sur")):  # USSR, A. A.
                 cands.append(NameMatch(m.start(), m.end() - (m.group().endswith(" ")), "initials"))

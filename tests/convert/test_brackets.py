@@ -115,6 +115,23 @@ def test_a_place_shaped_like_an_east_asian_name_is_a_place(tmp_path):
         "Hong Kong", "Kaesong", "Andong", "Dandong"]
 
 
+@pytest.mark.parametrize("paragraph, identified, surname", [
+    ("members like [Minister of Education Armando] Hart, and others", "Minister of Education Armando", "Hart"),
+    ("no mention of [Hungarian Foreign Minister Janos] Peter’s interview", "Hungarian Foreign Minister Janos",
+     "Peter"),
+    ("and [economic advisor Raúl Cepero] Bonilla, who", "economic advisor Raúl Cepero", "Bonilla"),
+])
+def test_a_title_and_first_name_supplied_before_a_surname_identify_him(tmp_path, paragraph, identified, surname):
+    nodes = _read(tmp_path, paragraph)
+    assert _supplied(nodes)[identified][0] == "identification"
+    assert surname in [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"]
+
+
+def test_a_place_supplied_before_a_word_names_no_person_after_it(tmp_path):
+    nodes = _read(tmp_path, "the character of the [Leipzig] Spring and Fall Fair")
+    assert "Spring" not in [flatten(n.content) for n in nodes if isinstance(n, Name)]
+
+
 def test_a_supplied_given_name_joins_a_family_name_printed_alone(tmp_path):
     names = [n for n in _read(tmp_path, "Chairman Mao [Zedong] said so.") if isinstance(n, Name)]
     assert [flatten(n.content) for n in names] == ["Mao Zedong"]

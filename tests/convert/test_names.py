@@ -75,6 +75,13 @@ def _names(text: str) -> list[str]:
     ("the Military Attaché of the Czechoslovak Socialist Republic", []),
     ("Cdes: Deputy Chairmen of the CC CCP Liu Shaoqi, Zhao Enlai", ["Liu Shaoqi", "Zhao Enlai"]),
     ("of Comrade TODOR ZHIVKOV about", ["TODOR ZHIVKOV"]),
+    # a plural honorific in small letters; an English first name in an appositive list item;
+    # an office, a comma, the name; a one-word name, a comma and "the" office
+    ("two film makers, comrs. Mikosha and Sokolnikov, visited", ["Mikosha", "Sokolnikov"]),
+    ("the C.C. of the R.C.P., Ion Gheorghe Mauer, member of the Executive", ["Ion Gheorghe Mauer"]),
+    ("with the Indonesian Minister of Foreign Affairs, Sunario", ["Sunario"]),
+    ("Szunyogh, the secretary of the Presidium", ["Szunyogh"]),
+    ("Moscow, the head of the", []),
     # a regnal number; initials before a family name of two words
     ("the induction of H.H. Pope Paul VI.", ["Paul VI"]),
     ("Pope John XXIII said", ["John XXIII"]),

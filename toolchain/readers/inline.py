@@ -19,8 +19,8 @@ from toolchain.model import (Date, Email, Inline, LineBreak, Marking, Name, Note
 from toolchain.readers.brackets import Run, StrayBracket, parse_brackets
 from toolchain.readers.dates import find_dates
 from toolchain.readers.interventions import classify, is_month
-from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, is_english, is_proper_noun,
-                                       is_romanised_given_name)
+from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, is_english, is_function_word, is_given_name,
+                                       is_proper_noun, is_romanised_given_name)
 from toolchain.readers.names import HONORIFICS, UPPER, find_persons, is_first_name_and_patronymic
 from toolchain.readers.spans import BlockText
 
@@ -229,8 +229,11 @@ class InlineReader:
             at = m.start + 3 if self.c_is_comrade and text.startswith("C. ", m.start) else m.start
             add(at, m.end, lambda t: Name("person", _lines(t)))
         if _identifies_person(prev):  # [Mikhail Stepanovich] Kapitsa: the surname after the bracket
-            m = re.match(rf"\s([{UPPER}][^\W\d_’'-]*(?:['’-][^\W\d_]+)*)", text)  # JELEN1: no call
-            if m and not is_english(m.group(1)):
+            m = re.match(rf"\s([{UPPER}][^\W\d_’'-]*(?:['’-][^\W\d_]{{2,}})*)", text)  # JELEN1: no call; no ’s
+            # (after a first name, an English word too, unless a very common one:
+            # [Minister of Education Armando] Hart; not [Leipzig] Spring)
+            if m and (not is_english(m.group(1)) or _ends_with_given_name(prev)
+                      and not is_function_word(m.group(1)) and m.group(1) not in HONORIFICS):
                 add(m.start(1), m.end(1), lambda t: Name("person", [t]))
         if _identifies_person(nxt):
             m = re.search(rf"(?<![\w’'-])([{UPPER}][^\W\d_’'-]*(?:['’-][^\W\d_]+)*)\s*$", text)
@@ -317,6 +320,11 @@ def _join_name_parts(items: list) -> list:
 def _identifies_person(node) -> bool:
     return isinstance(node, Supplied) and node.reason == "identification" and any(
         isinstance(c, Name) and c.kind == "person" for c in node.content)
+
+
+def _ends_with_given_name(node: Supplied) -> bool:
+    words = flatten(node.content).split()
+    return bool(words) and is_given_name(words[-1])
 
 
 def _lines(text: str) -> list[Inline]:

@@ -281,6 +281,9 @@ def _supplied_or_foreign(br: Bracket, reader: Reader, before: str, after: str, z
         if all(isinstance(c, str) for c in content) and not (acronym or titled or place):
             content = [Name("person", content)]
         return Supplied("identification", content)
+    if _CAP_RUN_START.match(after) and any(m.end == len(flat) for m in find_persons(flat)):
+        # [Minister of Education Armando] Hart: a title and the first name of the man named next
+        return Supplied("identification", content)
     english = sum(1 for t in toks if is_english(t))
     if toks and all(t.isdigit() for t in toks):
         reader.warn(br.start, "bracket-undecided", f"[{flat}] holds only digits; encoded as supplied")

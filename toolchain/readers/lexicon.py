@@ -56,6 +56,14 @@ def is_english(token: str) -> bool:
     return zipf_frequency(low, "en") >= COMMON_ZIPF and token.lower() == token
 
 
+def is_function_word(token: str) -> bool:
+    """One of the most common English words (``The``, ``He``, ``In``, ``Minister``: Zipf 5 or
+    more), which no surname is; ``Hart`` and ``Peter`` are English words, but rarer."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(token.lower(), "en") >= 5.0
+
+
 @functools.lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     data = resources.files("toolchain") / "data" / "given-names.txt"

@@ -48,7 +48,7 @@ _INITIAL_AT = re.compile(rf"[{UPPER}][a-z]?\.")
 _TOKEN = re.compile(rf"[{UPPER}](?:{_AFTER_CAP}|[{UPPER}]*(?:-[{UPPER}]+)?)")
 
 #: Honorifics and titles after which a capitalised word is a person (guide §3.3 R).
-HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Comr.", "Comrs.",
+HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Comr.", "Comrs.", "comrs.",
               "Com.", "com.", "Coms.", "coms.", "Mr.", "Mrs.", "Ms.", "Dr.", "Ambassador", "Ambassadors",
               "Minister",
               "Premier", "Marshal", "General", "Generals", "Colonel", "Lieutenant", "Major", "Captain",
@@ -64,7 +64,7 @@ HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Co
               "H.E.")  # His Excellency
 #: The honorifics as words, without their abbreviation's dot (``Cdes: Liu Shaoqi ...``).
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS)
-_PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "Coms.", "coms.", "Counsellors", "Counselors",
+_PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "comrs.", "Coms.", "coms.", "Counsellors", "Counselors",
            "Generals", "Ambassadors", "Marshals")
 _TITLE_WORDS = frozenset("""deputy foreign first second third minister director chief head vice
 affairs general secretary chairman d'affaires ad interim extraordinary plenipotentiary""".split())
@@ -141,6 +141,8 @@ def _titled(before: str, ends: list[int]) -> bool:
     """
     for end in reversed(ends):
         titles = before[end:].split()
+        if titles and titles[-1].endswith(","):  # the Minister of Foreign Affairs, Sunario
+            titles[-1] = titles[-1][:-1]
         if len(titles) > 4:
             return False
         if all(w.lower() in _TITLE_WORDS or w in ("of", "the") or (w[:1].isupper() and is_english(w))
@@ -207,8 +209,8 @@ _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 #: Two or three capitalised words, then a comma and an office (``Aurel Duca, deputy member of``).
 _APPOSITIVE = re.compile(
-    rf"(?P<name>[{UPPER}](?<![\w.].){_AFTER_CAP}(?: {_CAP}){{1,2}}),\s+"
-    r"(?i:(?:the\s+|a\s+)?(?:deputy\s+|first\s+|vice-)?"
+    rf"(?P<name>[{UPPER}](?<![\w.].){_AFTER_CAP}(?: {_CAP}){{0,2}}),\s+"
+    r"(?i:(?P<article>the\s+|a\s+)?(?:deputy\s+|first\s+|vice-)?"
     r"(?:member|candidate member|secretary|minister|head|chief|chairman|chairwoman|president|ambassador|"
     r"director|counsellor|counselor|adviser|advisor|commander|governor|leader|editor|representative|envoy|"
     r"consul|attaché|official|officer|delegate|premier))\b")
@@ -217,17 +219,20 @@ _APPOSITIVE = re.compile(
 def _appositive(text: str) -> list[NameMatch]:
     """A name followed by the office its bearer holds: ``Dumitru Turcus, deputy head of
     department``, ``Siomara Sánchez, the official in charge``. Every word is a name (no English
-    word, honorific or acronym)."""
+    word, honorific or acronym). A name of one word needs the article and must be unknown to
+    the dictionary (``Szunyogh, the secretary of``; not ``Moscow, the head``)."""
     return [NameMatch(m.start("name"), m.end("name"), "appositive") for m in _APPOSITIVE.finditer(text)
-            if _list_words_ok(m.group("name"))]
+            if _list_words_ok(m.group("name")) and (" " in m.group("name") or m.group("article")
+                                                    and not is_proper_noun(m.group("name")))]
 
 
 def _list_words_ok(item: str) -> bool:
     """The words of a listed name, after its initials, are capitalised names of three letters
     or more: no English word, acronym (CC, MfS), honorific (Cdes) or pronoun (I)."""
     words = [w for w in item.split() if not _INITIAL_RX.fullmatch(w + " ")]
-    return bool(words) and all(len(w) > 2 and w[1:2].islower() and _surname_ok(w)
-                               and w not in _HONORIFIC_WORDS and not _acronym(w) for w in words)
+    return bool(words) and all(len(w) > 2 and w[1:2].islower()
+                               and (_surname_ok(w) or i < len(words) - 1 and is_given_name(w))  # Ion Gheorghe
+                               and w not in _HONORIFIC_WORDS and not _acronym(w) for i, w in enumerate(words))
 
 
 def _plural_list(text: str) -> list[NameMatch]:

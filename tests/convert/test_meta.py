@@ -23,6 +23,11 @@ from toolchain.readers.meta import parse_archives
     ("\"A Report,\" Digital Archive, Archive of the Romanian Ministry of Foreign Affairs, Year 1955; Issue 20.",
      ["Archive of the Romanian Ministry of Foreign Affairs"]),
     ("\"A Note,\" Digital Archive. Contributed by Sergey Radchenko.", []),
+    # an acronym with small letters before its fond; a file's title in capitals is no archive
+    ("\"A Record,\" Digital Archive, Notes of O.A. Westad, TsKhSD, f. 5, op. 75, d. 1181.", ["TsKhSD"]),
+    ("\"A Letter,\" Digital Archive, International Olympic Committee Archives (Switzerland), SEOUL’ 88, "
+     "POLITICAL MATTERS 1988-89; SEOUL ’88/ POLITIQUE (JANVIER – JUILLET).",
+     ["International Olympic Committee Archives"]),
 ])
 def test_archive_names(citation, archives):
     assert [a.repository for a in parse_archives(citation)] == archives

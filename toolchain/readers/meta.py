@@ -10,6 +10,7 @@ import re
 
 from toolchain.model import Agent, Archive, InfoField, Meta
 from toolchain.readers.dates import parse_full_date
+from toolchain.readers.lexicon import is_english, is_proper_noun
 from toolchain.readers.page import FUNDER_PREFIX, Zones, info_label
 from toolchain.readers.source import Line
 
@@ -20,7 +21,7 @@ DOC_TYPES = ("Memorandum of Conversation", "Diary Entry", "Telegram", "Cable", "
              "Information", "Intelligence Report", "Ciphered Telegram")
 _RIGHTS = re.compile(r"^(The History and Public Policy Program welcomes|To enquire about|"
                      r"Some documents may be subject)", re.I)
-_ARCHIVE = re.compile(r"(?:\((?P<paren>[A-Z][A-Za-z]{2,7})\)|\b(?P<acr>[A-Z][A-Z]{2,6})\b)[,.]?\s*"
+_ARCHIVE = re.compile(r"(?:\((?P<paren>[A-Z][A-Za-z]{2,7})\)|\b(?P<acr>[A-Z](?:[A-Z]|[a-z](?=[A-Z])){2,7})\b)[,.]?\s*"
                       r"(?=(?:F\.|f\.|[Ff]ond|[Ll]ist[yi]?\b|[Ll]l?\.|[Oo]p\.|[Oo]pis|[Dd]elo|[Pp]apka)\s*\d?)")
 #: Without fond/opis markers: a parenthesised acronym, or an acronym opening the citation
 #: (``SAPMO-BArch, DY 30/IV 2/20/137``, ``... (PRCFMA), 106-00075-01``).
@@ -74,7 +75,7 @@ def parse_archives(citation: str) -> list[Archive]:
     out = []
     for segment in re.split(r";\s*(?:and\s+)?", body):
         m = _ARCHIVE.search(segment) or _LOOSE_ARCHIVE.search(segment)
-        if not m:
+        if not m or m.group("acr") and _is_word(m.group("acr")):  # SEOUL ’88/: a file's title
             continue
         ref = segment if m.group("paren") else segment[m.start():]
         ref = re.split(r"\.\s+(?=[A-Z][a-z])", ref)[0].strip().rstrip(".")
@@ -91,8 +92,13 @@ def parse_archives(citation: str) -> list[Archive]:
         m = _NAMED_ARCHIVE.match(body)
         if m:
             printed = re.split(r"\.\s+(?=[A-Z][a-z])", body)[0].strip().rstrip(".")
-            out.append(Archive(m.group("name"), printed=printed))
+            out.append(Archive(m.group("name").strip(), printed=printed))
     return out
+
+
+def _is_word(acronym: str) -> bool:
+    """Capitals that spell a word the dictionary knows (``SEOUL``, ``POLITICAL``): no archive."""
+    return " " not in acronym and (is_english(acronym) or is_proper_noun(acronym.capitalize()))
 
 
 def parse_credits(text: str) -> tuple[Agent | None, list[Agent]]:

@@ -95,3 +95,29 @@ def test_a_page_of_one_document_keeps_one_div(tmp_path):
     assert top == [] and documents == [record.body]
     assert any(isinstance(b, Closer) for b in record.body) and not any(isinstance(b, Distribution)
                                                                          for b in record.body)
+
+
+# ---------------------------------------------------------------- notes called by glued digits
+
+NOTES = ("[1] Eugeniusz Milnikiel (1905-1969), a director in the ministry.\n\n"
+         "[2] Edward Drozniak (1902-1966), the ambassador.\n")
+
+
+def _calls_and_notes(blocks):
+    from toolchain.model import Footnote, NoteCall
+
+    calls = [n.marker for n in walk(blocks) if isinstance(n, NoteCall)]
+    return calls, [b.marker for b in blocks if isinstance(b, Footnote)]
+
+
+def test_notes_called_by_digits_glued_to_a_word_are_footnotes(tmp_path):
+    blocks = _blocks(tmp_path, f"To: MILNIKIEL1\n\nFrom: DROZNIAK2\n\n{PROSE}\n\n{NOTES}")
+    assert _calls_and_notes(blocks) == (["[1]", "[2]"], ["[1]", "[2]"])
+
+
+@pytest.mark.parametrize("body", [
+    f"To: MILNIKIEL1 and the MiG15\n\n{PROSE}\n\n{NOTES}",          # a note without a call
+    f"To: MILNIKIEL2\n\nFrom: DROZNIAK1\n\n{PROSE}\n\n{NOTES}",      # calls out of order
+])
+def test_digits_glued_to_words_are_calls_only_when_every_note_has_one_in_order(tmp_path, body):
+    assert _calls_and_notes(_blocks(tmp_path, body))[0] == []

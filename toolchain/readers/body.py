@@ -182,6 +182,7 @@ class BodyReader:
                          for m in _BRACKET_CALL.finditer(b.text)}
         self.inline.bracket_markers = {m for m in bracket_calls
                                        if any(b.text.startswith(m + " ") for b in blocks)}
+        self.inline.glued_calls = _glued_calls(blocks)
         start = next((i for i, b in enumerate(blocks) if is_prose_block(b) and not _repeats(b.text, title)),
                      len(blocks))
         out: list[Block] = self._front(blocks[:start])
@@ -329,7 +330,7 @@ class BodyReader:
     def _is_footnote(self, b: _Block) -> bool:
         marker = _FOOTNOTE.match(b.text).group("m")
         if marker.startswith("["):
-            return marker in self.inline.bracket_markers
+            return marker in self.inline.bracket_markers or marker[1:-1] in self.inline.glued_calls
         return not marker[0].isdigit() or marker[:-1].lower() in self.call_markers
 
     def _para_or_footnote(self, b: _Block) -> Block:
@@ -417,6 +418,23 @@ def _list_head(tail: list[_Block], i: int) -> bool:
     """A label line (``Copies:``, ``Five copies printed``) right before a list's first item."""
     return (_DIST_HEAD.match(tail[i].text) is not None and i + 1 < len(tail)
             and (_DIST_ITEM.match(tail[i + 1].text) or _DIST_NUMBERED.match(tail[i + 1].text)) is not None)
+
+
+#: A note's number printed glued to the word or bracket before it (``MILNIKIEL1``, ``[…]3``).
+_GLUED_CALL = re.compile(r"(?:(?<=[^\W\d_])|(?<=\]))(\d{1,2})(?!\w)")
+_NOTE_NUMBER = re.compile(r"\[(\d{1,2})\] ")
+
+
+def _glued_calls(blocks: list[_Block]) -> frozenset[str]:
+    """The numbers of notes ``[1] ...`` whose calls are printed as bare digits glued to the word
+    before them, a superscript flattened (``To: MILNIKIEL1``). Only when every such note has one
+    call, in the notes' order, and no ``[1]`` call is printed: ``MiG15`` or ``G7`` is no call."""
+    notes = [m.group(1) for b in blocks if (m := _NOTE_NUMBER.match(b.text))]
+    if not notes or notes != [str(i) for i in range(1, len(notes) + 1)]:
+        return frozenset()
+    calls = [m.group(1) for b in blocks if not _NOTE_NUMBER.match(b.text) and "[" + notes[0] + "]" not in b.text
+             for m in _GLUED_CALL.finditer(b.text) if m.group(1) in notes]
+    return frozenset(notes) if calls == notes else frozenset()
 
 
 def _span(blocks: list[_Block]) -> Span:

@@ -142,6 +142,8 @@ class _Writer:
     def _footnote(self, parent: Element, fn: Footnote, place: str) -> Element:
         note = sub(parent, "note", type="authorial", place=place, n=fn.marker)
         note.set(XML_ID, f"{self.ids.root}-fn{fn.number}")
+        if place == "foot":  # at its call: a space keeps the call's number apart from the label's
+            add_text(note, " ")  # (MILNIKIEL1 1 Eugeniusz, not MILNIKIEL11; guide P8)
         sub(note, "label").text = _shown(fn.marker)
         add_text(note, " ")
         self.inlines(note, fn.content)

@@ -164,6 +164,18 @@ def test_an_acronym_expanded_or_a_name_abbreviated_is_a_gloss(tmp_path, paragrap
     assert not any(isinstance(n, Supplied) for n in nodes)
 
 
+@pytest.mark.parametrize("paragraph, stamped", [
+    ("[Stamp 042. 4 January 1961] The talks went on.", "042. 4 January 1961"),   # no colon after Stamp
+    ("[CPSU CC stamp: 12 July 1972 22900] The talks went on.", "12 July 1972 22900"),
+])
+def test_a_stamp_is_labelled(tmp_path, paragraph, stamped):
+    from toolchain.model import Note, Stamped
+
+    nodes = _read(tmp_path, paragraph)
+    assert [n.kind for n in nodes if isinstance(n, Note)] == ["stamp"]
+    assert [flatten(n.content) for n in nodes if isinstance(n, Stamped)] == [stamped]
+
+
 @pytest.mark.parametrize("paragraph, text", [
     ("He told the Party [KWP] about it.", "KWP"),        # one word: an identification
     ("He met Kim [KWP CC] there.", "KWP CC"),
@@ -179,6 +191,7 @@ def test_an_acronym_after_one_word_is_supplied(tmp_path, paragraph, text):
     ("were Kim Du-bong [Kim Tu Phong], Kim Il Sung and", "Kim Tu Phong"),
     ("the paper Joseon Inmingun [Choson Inmin’gun] wrote", "Choson Inmin’gun"),
     ("an engineer was sent to Andong [Dandong] at once", "Dandong"),   # the new name holds the old
+    ("the automobiles in Yili [Ili] were", "Ili"),                         # or the old the new
 ])
 def test_another_romanisation_of_the_name_before_is_a_note(tmp_path, paragraph, note):
     from toolchain.model import Note

@@ -24,6 +24,7 @@ def _dates(text: str, year: int | None = None) -> list[tuple[str, str | None]]:
     ("on 9 May", [("9 May", "1972-05-09")]),        # the year of the document completes it
     # an ordinal spaced off the day; dots for spaces
     ("Pyongyang, 28 th September, 1955", [("28 th September, 1955", "1955-09-28")]),
+    ("in his telegram No 424 dated Sept 9th, 1973:", [("Sept 9th, 1973", "1973-09-09")]),   # Sept, no dot
     ("Received 19:55 13.June.1951", [("13.June.1951", "1951-06-13")]),
     ("the 5th of May, 1960 and 3 Sept. 1961", [("5th of May, 1960", "1960-05-05"), ("3 Sept. 1961", "1961-09-03")]),
 ])

@@ -61,3 +61,14 @@ def test_a_line_repeating_the_title_belongs_to_the_header(tmp_path):
     assert [type(b) for b in record.body] == [Opener, Para]
     assert [(m.kind, m.text) for m in walk(record.body) if isinstance(m, Marking)] == [
         ("classification", "TOP SECRET"), ("copy", "Copy no. 2")]
+
+
+@pytest.mark.parametrize("header, marking", [
+    ("Of Special Significance\nNo. 15", "Of Special Significance"),
+    ("TOP SECRET\nOF SPECIAL IMPORTANCE", "OF SPECIAL IMPORTANCE"),
+])
+def test_the_top_level_of_special_importance_is_a_classification(tmp_path, header, marking):
+    from toolchain.model import Marking
+
+    record = read_text(tmp_path, PAGE.format(header))
+    assert marking in [m.text for m in walk(record.body) if isinstance(m, Marking) and m.kind == "classification"]

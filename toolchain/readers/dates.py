@@ -12,7 +12,7 @@ _MONTHS["sept"] = 9
 #: Month names as printed, tried in this order (``Sept.`` before ``Sep.``).
 _MONTH_WORDS = ("January February March April May June July August September October November December "
                 "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER "
-                r"Jan\. Feb\. Mar\. Apr\. Jun\. Jul\. Aug\. Sept\. Sep\. Oct\. Nov\. Dec\.").split()
+                r"Jan\. Feb\. Mar\. Apr\. Jun\. Jul\. Aug\. Sept\. Sep\. Oct\. Nov\. Dec\. Sept").split()
 
 
 def _month_rx(word_start: bool = False) -> str:

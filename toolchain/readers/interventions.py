@@ -30,7 +30,9 @@ _HANDWRITTEN = re.compile(r"^\s*(?:handwrit(?:ten|ing)\b|(?:inserted|added|writt
 #: A short description of the paper (rule 8): ``[date left blank]``, ``[letterhead with eagle]``.
 _PAPER = re.compile(r"\b(?:left blank|blank space|off the page|letterhead|underlined|crossed out|struck out|"
                     r"torn off|watermark|(?:stamp|seal) and handwriting)\b", re.I)
-_STAMP_LABEL = re.compile(r"^(?P<label>[^:;\[\]]{0,80}?\bstamp\b[^:;\[\]]{0,20}?)\s*[:;]", re.I)
+#: A stamp's label before ``:`` or ``;``, or the word Stamp alone before the stamp's number
+#: (``[Stamp 042. 4 January 1961]``).
+_STAMP_LABEL = re.compile(r"^(?:(?P<label>[^:;\[\]]{0,80}?\bstamp\b[^:;\[\]]{0,20}?)\s*[:;]|stamp(?=\s+\d))", re.I)
 _SIGNATURE = re.compile(r"^(illegible\s+)?signatures?(\s+illegible)?$", re.I)
 _PHYSICAL = re.compile(
     r"^(there (is|are|was|were)\b|the (document|page|text|paper|original|last|first|second)\b|"
@@ -208,11 +210,13 @@ def _same_name(a: str, b: str) -> bool:
     """Two romanisations of one name: nearly the same letters once folded and once the
     consonants the romanisation systems write differently are one (``Gaeseong [Kaesong]``,
     ``Li Jong-ok [Ri Jong Ok]``, ``Kim Du-bong [Kim Tu Phong]``, ``Joseon [Choson]``), with
-    the same first letter; or one inside the other (``Andong [Dandong]``)."""
+    the same first letter; or one inside the other (``Andong [Dandong]``, ``Yili [Ili]``: a
+    short name only one letter shorter)."""
     fa, fb = _skeleton(a), _skeleton(b)
     if not fa or not fb:
         return False
-    if min(len(fa), len(fb)) >= 5 and (fa in fb or fb in fa):
+    short = min(len(fa), len(fb))
+    if (short >= 5 or short >= 3 and abs(len(fa) - len(fb)) == 1) and (fa in fb or fb in fa):
         return True
     return fa[0] == fb[0] and SequenceMatcher(None, fa, fb).ratio() >= 0.75
 

@@ -410,8 +410,8 @@ def _signer_line(text: str) -> bool:
     """A line under a salutation: the signer's name, rank or office (``Col. Josef Houska``,
     ``Ministry of Interior``): a few capitalised words, no sentence."""
     words = text.split()
-    return 1 <= len(words) <= 6 and not text.rstrip().endswith((".", ",", ";", ":")) and words[0][:1].isupper() \
-        and not _HEAD_START.match(text)  # the enclosure's heading (RECORD OF A CONVERSATION)
+    return 1 <= len(words) <= 6 and not text.rstrip().endswith((".", ",", ";", ":")) \
+        and words[0][:1].isupper() and not _HEAD_START.match(text)  # (no RECORD OF A CONVERSATION)
 
 
 def _list_head(tail: list[_Block], i: int) -> bool:

@@ -52,7 +52,8 @@ _GLUED_CALL = re.compile(r"(?:(?<=[^\W\d_])|^)(\d{1,2})(?!\w)")
 _YEAR_IN_PARENS = re.compile(r"\((?:19|20)\d\d\)")
 _BARE_NO = re.compile(r"(?<![\w./-])(?P<num>\d{4,}(?:-?[a-z]{1,3})?|\d{2,}[-/][a-z]{1,3}|\d{3,}[a-z]{1,3}"
                       r"|(?!\d\d?/\d\d?/\d\d|\d\d?/[IVX]+\b)\d{2,}(?:/[\dA-Z]{1,4}){1,3}"  # not 28/VII
-                      r"|(?<=^)\d{3}(?=$))(?![\w-]|/(?!(?:top )?secret\b|confidential\b)\w)")  # 131/1963/top secret
+                      r"|(?<=^)\d{3}(?=$))"
+                      r"(?![\w-]|/(?!(?:top )?secret\b|confidential\b)\w)")  # 131/1963/top secret
 #: A header line in the middle of a page (a second letter's): classification, copy, number.
 _HEADER_LINE = re.compile(rf"(?:{_CLASSIFICATION.pattern}|{_COPY.pattern}|(?:Nº|№|N°|No\.)\s*\S+|[.,\s])+")
 
@@ -213,7 +214,8 @@ class InlineReader:
                 add(m.start(), m.end(), self._call)
         if self.glued_calls and digit:  # MILNIKIEL1, and [...]3 right after a bracket
             for m in _GLUED_CALL.finditer(text):
-                if m.group(1) in self.glued_calls and (m.start() or prev is not None and not isinstance(prev, str)):
+                after_bracket = prev is not None and not isinstance(prev, str)
+                if m.group(1) in self.glued_calls and (m.start() or after_bracket):
                     add(m.start(), m.end(), lambda t: self._call(f"[{t}]"))
         if zone in OPENER_ZONES or zone == "stamp":  # a header's columns run through its stamps
             for m in _COPY.finditer(text):
@@ -238,7 +240,8 @@ class InlineReader:
             at = m.start + 3 if self.c_is_comrade and text.startswith("C. ", m.start) else m.start
             add(at, m.end, lambda t: Name("person", _lines(t)))
         if _identifies_person(prev):  # [Mikhail Stepanovich] Kapitsa: the surname after the bracket
-            m = re.match(rf"\s([{UPPER}][^\W\d_’'-]*(?:['’-][^\W\d_]{{2,}})*)", text)  # JELEN1: no call; no ’s
+            # (JELEN1: no call; Peter’s: no ’s)
+            m = re.match(rf"\s([{UPPER}][^\W\d_’'-]*(?:['’-][^\W\d_]{{2,}})*)", text)
             # (after a first name, an English word too, unless a very common one:
             # [Minister of Education Armando] Hart; not [Leipzig] Spring)
             if m and (not is_english(m.group(1)) or _ends_with_given_name(prev)

@@ -32,7 +32,8 @@ _PAPER = re.compile(r"\b(?:left blank|blank space|off the page|letterhead|underl
                     r"torn off|watermark|(?:stamp|seal) and handwriting)\b", re.I)
 #: A stamp's label before ``:`` or ``;``, or the word Stamp alone before the stamp's number
 #: (``[Stamp 042. 4 January 1961]``).
-_STAMP_LABEL = re.compile(r"^(?:(?P<label>[^:;\[\]]{0,80}?\bstamp\b[^:;\[\]]{0,20}?)\s*[:;]|stamp(?=\s+\d))", re.I)
+_STAMP_LABEL = re.compile(r"^(?:(?P<label>[^:;\[\]]{0,80}?\bstamp\b[^:;\[\]]{0,20}?)\s*[:;]"
+                          r"|stamp(?=\s+\d))", re.I)
 _SIGNATURE = re.compile(r"^(illegible\s+)?signatures?(\s+illegible)?$", re.I)
 _PHYSICAL = re.compile(
     r"^(there (is|are|was|were)\b|the (document|page|text|paper|original|last|first|second)\b|"

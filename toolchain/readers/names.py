@@ -37,7 +37,8 @@ _INITIAL = rf"(?:[{UPPER}][a-z]?\.\s?)"
 # Both start with a capital and check what precedes it after it (``(?<![\w.].)``, the first
 # initial written out), so that the scan jumps from capital to capital.
 _INITIALS_SURNAME = re.compile(
-    rf"[{UPPER}](?<![\w.].)[a-z]?\.\s?(?:{_INITIAL}){{0,2}}\s?(?P<sur>{_CAP})(?: (?P<sur2>[{UPPER}][a-z]{_L}+)(?![\w’'-]| [{UPPER}]))?")
+    rf"[{UPPER}](?<![\w.].)[a-z]?\.\s?(?:{_INITIAL}){{0,2}}\s?(?P<sur>{_CAP})"
+    rf"(?: (?P<sur2>[{UPPER}][a-z]{_L}+)(?![\w’'-]| [{UPPER}]))?")  # (a second family name: Masoud Ansari)
 _SURNAME_INITIALS = re.compile(
     rf"(?P<sur>[{UPPER}](?<![\w.].)(?:[a-z]{_L}*(?:['’]{_L}+)?|[{UPPER}]{{2,}})(?:-{_L}+)?),?\s(?!Ph\.\s?D)"
     rf"(?:[{UPPER}][a-z]?\.\s?){{2,3}}"
@@ -191,11 +192,11 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
         if not (before[-1:] in (" ", "\u00a0", "\n") and _titled(before, [e for _, e in marks])
                 or any(before[s:e] in _PLURAL for s, e in marks) and _PLURAL_END.search(before)):
             continue
-        if before.endswith((" of ", " the ")):
-            continue  # a word of the title (General of the Army Zakharov, Minister of Iran), no first name
+        if before.endswith((" of ", " the ")):  # a word of the title, no first name
+            continue  # (General of the Army Zakharov, Minister of Trade of Iran Ibrahim Kashani)
         end = _name_extent(text, tok.start())
         if end > tok.end() and _acronym(tok.group()) and not text[tok.end():end].isupper():
-            continue  # the CC CCP Liu Shaoqi: an organisation's initials before a name (not TODOR ZHIVKOV)
+            continue  # an organisation's initials before a name (the CC CCP Liu Shaoqi; not TODOR ZHIVKOV)
         if end > tok.start() and not _acronym(text[tok.start():end]):
             out.append(NameMatch(tok.start(), end, "honorific"))
             pos = end
@@ -231,8 +232,9 @@ def _list_words_ok(item: str) -> bool:
     or more: no English word, acronym (CC, MfS), honorific (Cdes) or pronoun (I)."""
     words = [w for w in item.split() if not _INITIAL_RX.fullmatch(w + " ")]
     return bool(words) and all(len(w) > 2 and w[1:2].islower()
-                               and (_surname_ok(w) or i < len(words) - 1 and is_given_name(w))  # Ion Gheorghe
-                               and w not in _HONORIFIC_WORDS and not _acronym(w) for i, w in enumerate(words))
+                               and (_surname_ok(w) or i < len(words) - 1 and is_given_name(w))
+                               and w not in _HONORIFIC_WORDS and not _acronym(w)
+                               for i, w in enumerate(words))  # (Ion Gheorghe Mauer: Ion is English too)
 
 
 def _plural_list(text: str) -> list[NameMatch]:
@@ -269,9 +271,12 @@ def _name_words_around(text: str, tokens: list[re.Match], i: int) -> tuple[int, 
         return len(w) > 1 and not w.isupper() and not is_english(w) and w not in _HONORIFIC_WORDS \
             and w not in CALENDAR_WORDS  # On Tuesday Baranov phoned
     lo = hi = i
-    while lo > 0 and i - lo < 2 and text[tokens[lo - 1].end():tokens[lo].start()] == " " and name_word(lo - 1) \
-            and (lo == i or not is_given_name(tokens[lo].group()) or is_given_name(tokens[lo - 1].group())):
-        lo -= 1  # a first name starts the name, or a first name before it (Cuba Aleksandr Alekseyev)
+    # a first name starts the name, unless another first name precedes it (Ion Gheorghe Maurer;
+    # not Cuba Aleksandr Alekseyev)
+    while lo > 0 and i - lo < 2 and text[tokens[lo - 1].end():tokens[lo].start()] == " " \
+            and name_word(lo - 1) and (lo == i or not is_given_name(tokens[lo].group())
+                                       or is_given_name(tokens[lo - 1].group())):
+        lo -= 1
     while hi + 1 < len(tokens) and hi - i < 2 and text[tokens[hi].end():tokens[hi + 1].start()] == " " \
             and name_word(hi + 1):
         hi += 1
@@ -286,7 +291,8 @@ _SURNAME_ENDING = re.compile(r"[A-Z][a-z]{2,}(?:ov|ova|ev|eva|sky|skiy|skii|ski|
 _TOWNS_SHAPED_LIKE_SURNAMES = frozenset("""Tambov Pskov Kharkov Kharkiv Lvov Rostov Chernigov Mogilev
 Kovrov Borisov Kuibyshev Kuybyshev Orekhov Polska Polski""".split())
 #: Words after which such a word is the adjective of a place or a street (``Primorsky Krai``).
-_PLACE_NOUN = re.compile(r"\s(?:Krai|Kray|Oblast|Raion|Rayon|Region|District|Prospekt|Prospect|Street|Square)\b")
+_PLACE_NOUN = re.compile(r"\s(?:Krai|Kray|Oblast|Raion|Rayon|Region|District|Prospekt|Prospect|Street"
+                         r"|Square)\b")
 
 
 def surname_shaped(token: str) -> bool:
@@ -322,14 +328,15 @@ _NEXT_CAP = re.compile(rf" ({_CAP})")
 
 
 def _name_after(text: str, pos: int) -> bool:
-    """A capitalised word after ``pos`` that is a name (no English word, honorific or acronym):
-    the English word before it is a first name (``Ion Ionita``, ``Rose Schneider``)."""
+    """A capitalised word after ``pos`` that is a name (no English word, honorific or acronym)
+    or a regnal number: the first name before it that English also has is a first name
+    (``Ion Ionita``, ``John XXIII``)."""
     m = _NEXT_CAP.match(text, pos)
     if not m:
         return False
     word = m.group(1)
     return _ROMAN_NUMERAL.fullmatch(word) is not None or len(word) > 2 and _surname_ok(word) \
-        and word not in _HONORIFIC_WORDS and not _acronym(word)  # (Pope John XXIII: a regnal number)
+        and word not in _HONORIFIC_WORDS and not _acronym(word)
 
 
 def _english_compound(word: str) -> bool:
@@ -432,7 +439,8 @@ def find_persons(text: str, left: str = "",
 def _burmese_u(text: str, start: int) -> bool:
     """The Burmese honorific ``U`` before a name: part of the name as the world knows it
     (``U Thant``, ``U Nu``)."""
-    return text[start - 2:start] == "U " and (start == 2 or not (text[start - 3].isalnum() or text[start - 3] == "."))
+    return text[start - 2:start] == "U " and (start == 2 or not (text[start - 3].isalnum()
+                                                                 or text[start - 3] == "."))
 
 
 #: After a name: maybe a parenthesis, then a list separator and the next item's words.

@@ -212,6 +212,7 @@ def test_a_supplied_given_name_after_an_east_asian_name_joins_it(tmp_path):
     ("The [letterhead with eagle] Ministry writes.", "physical"),
     ("It was [inserted by hand: appropriate] done.", "handwritten"),  # by hand: handwriting
     ("Done [added by hand] quickly.", "handwritten"),
+    ("Yes. [This portion of the text is crossed out: “He jokes that they will stay.”] No.", "physical"),
 ])
 def test_notes_on_the_paper(tmp_path, paragraph, kind):
     from toolchain.model import Note

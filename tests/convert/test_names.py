@@ -88,6 +88,10 @@ def _names(text: str) -> list[str]:
     ("Iranian Ambassador in the USSR A. G. Masoud Ansari", ["A. G. Masoud Ansari"]),
     ("by A. A. Gromyko Moscow informed", ["A. A. Gromyko"]),              # a place is no second name
     ("V. Gorbunov I. Shcherbakov", ["V. Gorbunov", "I. Shcherbakov"]),
+    # a first name and a family name in capitals; a surname, then initials before an English word
+    ("The Honourable Ted STEVENS", ["Ted STEVENS"]),
+    ("Ivan KGB", []),
+    ("Ratanov, A.P. Issue No. 284", ["Ratanov, A.P."]),
     # a first name, then an English word as the family name
     ("President Gerald Ford and Henry Kissinger", ["Gerald Ford", "Henry Kissinger"]),
     # the name starts at a capital: a lowercase word before it is never tried as its first word

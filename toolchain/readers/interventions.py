@@ -37,7 +37,8 @@ _STAMP_LABEL = re.compile(r"^(?:(?P<label>[^:;\[\]]{0,80}?\bstamp\b[^:;\[\]]{0,2
 _SIGNATURE = re.compile(r"^(illegible\s+)?signatures?(\s+illegible)?$", re.I)
 _PHYSICAL = re.compile(
     r"^(there (is|are|was|were)\b|the (document|page|text|paper|original|last|first|second)\b|"
-    r"on the (margin|back|reverse|first|last|top|bottom)\b|in the margin\b|at the (top|bottom|end)\b)",
+    r"on the (margin|back|reverse|first|last|top|bottom)\b|in the margin\b|at the (top|bottom|end)\b|"
+    r"this (portion|part|passage|paragraph|sentence|section|line|page)\b)",
     re.I)
 _SIC_COMMENT = re.compile(r"\b(spelling|unknown|unclear|original|probably|possibly|likely|presumably|"
                           r"should|means?|read|error|mistake|typo|correct|perhaps|apparently|"

@@ -41,8 +41,10 @@ _INITIALS_SURNAME = re.compile(
     rf"(?: (?P<sur2>[{UPPER}][a-z]{_L}+)(?![\w’'-]| [{UPPER}]))?")  # (a second family name: Masoud Ansari)
 _SURNAME_INITIALS = re.compile(
     rf"(?P<sur>[{UPPER}](?<![\w.].)(?:[a-z]{_L}*(?:['’]{_L}+)?|[{UPPER}]{{2,}})(?:-{_L}+)?),?\s(?!Ph\.\s?D)"
-    rf"(?:[{UPPER}][a-z]?\.\s?){{2,3}}"
-    rf"(?!\s?[{UPPER}](?:[a-z]|[{UPPER}]{{2}}))")  # (initials before a name are that name's)
+    rf"(?:[{UPPER}][a-z]?\.\s?){{2,3}}")
+#: A name after initials: they are its initials (``N. A. BULGANIN, N. S. KHRUSHCHEV``), unless it
+#: is an English word (``Ratanov, A.P. Issue No. 284``).
+_NEXT_WORD = re.compile(rf"\s?([{UPPER}](?:[a-z]|[{UPPER}]{{2}})[\w’'-]*)")
 _INITIAL_AT = re.compile(rf"[{UPPER}][a-z]?\.")
 # A capitalised word or an all-capitals one; the capital both start with is
 # written once, in front, so that the scan jumps from capital to capital.
@@ -395,6 +397,9 @@ def find_persons(text: str, left: str = "",
                 # A. G. Masoud Ansari; not A. Gromyko Moscow, nor two names of a list
                 cands.append(NameMatch(m.start(), m.end() if two else m.end("sur"), "initials"))
         for m in _SURNAME_INITIALS.finditer(text):
+            nxt = _NEXT_WORD.match(text, m.end())
+            if nxt and not is_english(nxt.group(1)):
+                continue
             if _surname_ok(m.group("sur")) and not _acronym(m.group("sur")):  # USSR, A. A.
                 cands.append(NameMatch(m.start(), m.end() - (m.group().endswith(" ")), "initials"))
     cands += _east_asian(text, tokens)
@@ -472,8 +477,8 @@ def _coordinated(text: str, found: list[NameMatch]) -> list[NameMatch]:
 # The capital comes first and what precedes it is checked after it (``(?<![\w.].)``),
 # so that the scan jumps from capital to capital.
 _GIVEN_SURNAME = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].){_L}{{2,}})\s(?:[{UPPER}]\.\s)?"
-                            rf"(?P<sur>[{UPPER}][a-z]{_L}{{2,}}"
-                            rf"(?:-[{UPPER}]?{_L}+)?)(?![\w-])")
+                            rf"(?P<sur>[{UPPER}][a-z]{_L}{{2,}}(?:-[{UPPER}]?{_L}+)?"
+                            rf"|[{UPPER}]{{3,}})(?![\w-])")  # (or in capitals: Ted STEVENS)
 
 
 def _given_name_surname(text: str) -> list[NameMatch]:
@@ -484,7 +489,8 @@ def _given_name_surname(text: str) -> list[NameMatch]:
     pos = 0
     while (m := _GIVEN_SURNAME.search(text, pos)) is not None:
         given, sur = m.group("given"), m.group("sur")
-        if given[1:].islower() and is_given_name(given) and _surname_ok(sur) and sur not in HONORIFICS:
+        if given[1:].islower() and is_given_name(given) and _surname_ok(sur) and sur not in HONORIFICS \
+                and not _acronym(sur):
             out.append(NameMatch(m.start(), m.end(), "given-name"))
             pos = m.end()
         else:

@@ -25,6 +25,10 @@ def _dates(text: str, year: int | None = None) -> list[tuple[str, str | None]]:
     # an ordinal spaced off the day; dots for spaces
     ("Pyongyang, 28 th September, 1955", [("28 th September, 1955", "1955-09-28")]),
     ("in his telegram No 424 dated Sept 9th, 1973:", [("Sept 9th, 1973", "1973-09-09")]),   # Sept, no dot
+    # the year first, as Chinese, Japanese and Hungarian records print it; a dot after the day
+    ("Date: 1955 January 7", [("1955 January 7", "1955-01-07")]),
+    ("Date: 1954, December 18", [("1954, December 18", "1954-12-18")]),
+    ("Berlin, 18. July 1973", [("18. July 1973", "1973-07-18")]),
     ("Received 19:55 13.June.1951", [("13.June.1951", "1951-06-13")]),
     ("the 5th of May, 1960 and 3 Sept. 1961", [("5th of May, 1960", "1960-05-05"), ("3 Sept. 1961", "1961-09-03")]),
 ])

@@ -66,9 +66,18 @@ def test_a_line_repeating_the_title_belongs_to_the_header(tmp_path):
 @pytest.mark.parametrize("header, marking", [
     ("Of Special Significance\nNo. 15", "Of Special Significance"),
     ("TOP SECRET\nOF SPECIAL IMPORTANCE", "OF SPECIAL IMPORTANCE"),
+    ("Highly Confidential!", "Highly Confidential"),
 ])
 def test_the_top_level_of_special_importance_is_a_classification(tmp_path, header, marking):
     from toolchain.model import Marking
 
     record = read_text(tmp_path, PAGE.format(header))
     assert marking in [m.text for m in walk(record.body) if isinstance(m, Marking) and m.kind == "classification"]
+
+
+def test_a_copy_number_after_a_colon(tmp_path):
+    from toolchain.model import Marking
+
+    record = read_text(tmp_path, PAGE.format("Secret\nCopy No.: 2"))
+    assert [(m.kind, m.number) for m in walk(record.body) if isinstance(m, Marking) and m.kind == "copy"] == \
+        [("copy", "2")]

@@ -52,9 +52,11 @@ _PATTERNS = [
                          rf"{_MONTH},?\s+{_YEAR}\b")),
     # the day maybe in quotation marks, as Russian forms print it (“27” April 1956)
     # ... or its ordinal spaced off (28 th September, 1955), or dots for spaces (13.June.1951)
-    ("dmy", re.compile(rf"[“\"«]?{_day('d')}[”\"»]?(?:\s?(?:st|nd|rd|th))?(?:\s+(?:of\s+)?|\.(?=[A-Z]))"
+    ("dmy", re.compile(rf"[“\"«]?{_day('d')}[”\"»]?(?:\s?(?:st|nd|rd|th))?(?:\.?\s+(?:of\s+)?|\.(?=[A-Z]))"
                        rf"{_MONTH}(?:,?\s+|(?<=[a-z])\.(?=\d)){_YEAR}\b")),
     ("mdy", re.compile(rf"{_MONTH_AT}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_YEAR}\b")),
+    # the year first, as Chinese, Japanese and Hungarian records print it (1955 January 7)
+    ("ymd", re.compile(rf"{_YEAR}(?<!\w\d{{4}}),?\s+{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}\b(?![.,]?\d)")),
     ("roman", re.compile(_day("d") + r"\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\."
                          r"(?P<y>\d{4}|\d{2})\b")),
     ("numeric", re.compile(_day("d") + r"\.(?P<mm>\d{1,2})\.(?P<y>1[6-9]\d\d|20\d\d|\d\d)\b(?!\.\d)")),
@@ -111,7 +113,7 @@ def _read(kind: str, m: re.Match, year: int | None) -> DateMatch | None:
         if a and b and a < b:
             return DateMatch(s, e, not_before=a, not_after=b)
         return None
-    if kind in ("dmy", "mdy"):
+    if kind in ("dmy", "mdy", "ymd"):
         when = _iso(int(m.group("y")), _month(m), int(m.group("d")))
         return DateMatch(s, e, when=when) if when else None
     if kind == "roman":
@@ -179,7 +181,7 @@ def parse_full_date(text: str, whole: bool = False, partial: bool = False) -> Da
     t = text.strip()
     if not _DIGIT.search(t):  # every form read here prints a year
         return None
-    kinds = ["dmy", "mdy", "iso", "roman", "numeric"] + (["my", "bare-year"] if partial else [])
+    kinds = ["dmy", "mdy", "ymd", "iso", "roman", "numeric"] + (["my", "bare-year"] if partial else [])
     for kind in kinds:
         rx = _FULL_PATTERNS[kind]
         m = rx.fullmatch(t) if whole else rx.search(t)

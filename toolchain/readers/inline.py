@@ -33,12 +33,13 @@ CALL = re.compile(r"(?:(?<=[.,;:!?\"”’)])(?:\*{1,3}|[Xx]{1,2})|(?<=[^\s\d(\[
                    r"(?=\s|$|[.,;:])")
 _CLASSIFICATION = re.compile(
     r"\b(?:TOP SECRET|Top [Ss]ecret|STRICTLY SECRET|Strictly [Ss]ecret|SECRET|Secret|"
-    r"STRICTLY CONFIDENTIAL|Strictly [Cc]onfidential|CONFIDENTIAL|Confidential|"
+    r"STRICTLY CONFIDENTIAL|Strictly [Cc]onfidential|HIGHLY CONFIDENTIAL|Highly [Cc]onfidential|"
+    r"CONFIDENTIAL|Confidential|"
     r"FOR OFFICIAL USE ONLY|For [Oo]fficial [Uu]se [Oo]nly|"
     # the Soviet and Polish top level (osoboi vazhnosti, specjalnego znaczenia)
     r"OF SPECIAL (?:IMPORTANCE|SIGNIFICANCE)|Of [Ss]pecial (?:[Ii]mportance|[Ss]ignificance))\b")
-_COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|Nr\.?|#)|(?:Copy|COPY)(?=\s+\d+\b(?!\s+cop)))"
-                   r"\s*(?P<n>\d+)")
+_COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|Nr\.?|#):?|(?:Copy|COPY)(?=\s+\d+\b(?!\s+cop)))"
+                   r"\s*(?P<n>\d+)")  # (Copy No.: 2)
 _NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
 _LABELLED_NO = re.compile(
     rf"\b(?P<label>Outgoing|Incoming|Issuing|Outg\.|Inc\.)\s*(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?(?P<num>{_NUM})")

@@ -32,7 +32,7 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹ
 _L = r"[^\W\d_]"
 _AFTER_CAP = rf"{_L}*(?:['’]{_L}{{2,}})?(?:-{_L}+)?"
 _CAP = rf"[{UPPER}]{_AFTER_CAP}"
-_INITIAL = rf"(?:[{UPPER}][a-z]?\.\s?)"
+_INITIAL = rf"(?:(?:[{UPPER}][a-z]?|YE|YU|YA|ZH|KH|CH|SH|TS)\.\s?)"  # (N. YE. TORBENKOV)
 
 # Both start with a capital and check what precedes it after it (``(?<![\w.].)``, the first
 # initial written out), so that the scan jumps from capital to capital.

@@ -45,6 +45,16 @@ def test_the_cover_letters_distribution_list_stays_with_it(tmp_path):
     assert _kinds(blocks) == ["Para", "Closer", "Distribution", "Opener", "Head", "Para", "Para"]
 
 
+def test_a_salutation_without_comma_and_a_signed_mark_end_a_letter_before_its_appendix(tmp_path):
+    from toolchain.model import Gap
+
+    blocks = _blocks(tmp_path, f"{COVER}With socialist greetings\n[signed]\nOskar Fischer\n\nAppendix\n\n{PROSE}\n")
+    closer = blocks[1]
+    assert isinstance(closer, Closer) and flatten(closer.salute) == "With socialist greetings"
+    assert _signers(closer) == ["Oskar Fischer"] and "Appendix" not in flatten(closer.signed)
+    assert [g.reason for g in walk(closer.signed) if isinstance(g, Gap)] == ["signature"]
+
+
 def test_a_salutation_and_the_signers_lines_end_a_letter(tmp_path):
     blocks = _blocks(tmp_path, f"{COVER}With comradely greetings,\n\nCol. Josef Houska\n\n"
                                f"Chief of the 1st Administration\n\n{RECORD}")

@@ -91,6 +91,7 @@ def _names(text: str) -> list[str]:
     # a first name and a family name in capitals; a surname, then initials before an English word
     ("The Honourable Ted STEVENS", ["Ted STEVENS"]),
     ("RECORD OF CONVERSATION OF N. YE. TORBENKOV with", ["N. YE. TORBENKOV"]),   # a two-letter initial
+    ("Comrade Fischer\nComrade Florin\nPlease review", ["Fischer", "Florin"]),   # a first name English has
     ("Ivan KGB", []),
     ("Ratanov, A.P. Issue No. 284", ["Ratanov, A.P."]),
     # a first name, then an English word as the family name

@@ -41,8 +41,8 @@ _CAPITALISED_RUN = re.compile(rf"(?:(?:{HONORIFIC_ALTERNATIVES})\s+)?"
                               rf"(?P<run>[{UPPER}][\w’'.-]+(?:\s+[{UPPER}][\w’'.-]+){{0,2}})")
 _FOOTNOTE = re.compile(rf"^(?P<m>{MARKER}|\[\d{{1,3}}\])\s+(?P<rest>\S.*)$", re.S)
 _BRACKET_CALL = re.compile(r"(?<=\S)\[(\d{1,3})\]")
-_SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greetings|Kind|Warm)\b.{0,60},$",
-                     re.I)
+_SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greetings|Kind|Warm)\b.{0,60}"
+                     r"(?:,|greetings|regards|respect)$", re.I)  # (With socialist greetings)
 #: ``[signature] (A. PUZANOV)``, ``/signature/ KALASHNIKOV``, ``/I. Kurdyukov/``, ``Signed: N. Popa``
 _SIGNATURE_LINE = re.compile(r"^(.{0,60}[\[/]signature[\]/]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|/[^/]{2,40}/$"
                              r"|Signed:?$|(?-i:Signed:? [A-Z])|/-/\s*(?-i:[A-Z]))", re.I)
@@ -365,7 +365,8 @@ def _repeats(text: str, title: str) -> bool:
 
 #: A signature mark that ends a letter wherever it stands on the page (``/signature/ KALASHNIKOV``,
 #: ``[Signature] (S. Chervonenko)``, ``/-/ Nowak``, ``Signed: N. Popa``).
-_SIGNATURE_MARKED = re.compile(r"[\[/]signature[\]/]|^/-/\s*(?-i:[A-Z])|^(?-i:Signed:? [A-Z])", re.I)
+_SIGNATURE_MARKED = re.compile(r"[\[/]signature[\]/]|^\[signed\]|^/-/\s*(?-i:[A-Z])|^(?-i:Signed:? [A-Z])",
+                               re.I)
 
 
 def _letters(blocks: list[_Block]) -> list[list[_Block]]:
@@ -406,12 +407,20 @@ def _letter_end(blocks: list[_Block], i: int) -> int | None:
     return end
 
 
+_MARK_LINE = re.compile(r"^\[(?:signed|signature|illegible signature)\]$", re.I)
+#: The heading of what a letter encloses.
+_ENCLOSED = re.compile(r"^(?:appendix|attachment|enclosure|annex|supplement)\b", re.I)
+
+
 def _signer_line(text: str) -> bool:
     """A line under a salutation: the signer's name, rank or office (``Col. Josef Houska``,
     ``Ministry of Interior``): a few capitalised words, no sentence."""
     words = text.split()
+    if _MARK_LINE.match(text):  # [signed], [signature]
+        return True
     return 1 <= len(words) <= 6 and not text.rstrip().endswith((".", ",", ";", ":")) \
-        and words[0][:1].isupper() and not _HEAD_START.match(text)  # (no RECORD OF A CONVERSATION)
+        and words[0][:1].isupper() and not _HEAD_START.match(text) \
+        and not _ENCLOSED.match(text)  # (no RECORD OF A CONVERSATION, no Appendix)
 
 
 def _list_head(tail: list[_Block], i: int) -> bool:

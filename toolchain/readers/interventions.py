@@ -34,7 +34,8 @@ _PAPER = re.compile(r"\b(?:left blank|blank space|off the page|letterhead|underl
 #: (``[Stamp 042. 4 January 1961]``).
 _STAMP_LABEL = re.compile(r"^(?:(?P<label>[^:;\[\]]{0,80}?\bstamp\b[^:;\[\]]{0,20}?)\s*[:;]"
                           r"|stamp(?=\s+\d))", re.I)
-_SIGNATURE = re.compile(r"^(illegible\s+)?signatures?(\s+illegible)?$", re.I)
+#: Rule 7, and the same mark as some translators print it (``[signed]``).
+_SIGNATURE = re.compile(r"^(?:(illegible\s+)?signatures?(\s+illegible)?|signed)$", re.I)
 _PHYSICAL = re.compile(
     r"^(there (is|are|was|were)\b|the (document|page|text|paper|original|last|first|second)\b|"
     r"on the (margin|back|reverse|first|last|top|bottom)\b|in the margin\b|at the (top|bottom|end)\b|"

@@ -329,18 +329,6 @@ _NAME_PIECE = re.compile(rf"\s?(?:{_INITIAL}|{_CAP}|[{UPPER}]+)")
 _NEXT_CAP = re.compile(rf" ({_CAP})")
 
 
-def _name_after(text: str, pos: int) -> bool:
-    """A capitalised word after ``pos`` that is a name (no English word, honorific or acronym)
-    or a regnal number: the first name before it that English also has is a first name
-    (``Ion Ionita``, ``John XXIII``)."""
-    m = _NEXT_CAP.match(text, pos)
-    if not m:
-        return False
-    word = m.group(1)
-    return _ROMAN_NUMERAL.fullmatch(word) is not None or len(word) > 2 and _surname_ok(word) \
-        and word not in _HONORIFIC_WORDS and not _acronym(word)
-
-
 def _english_compound(word: str) -> bool:
     """An English word, or English words joined by hyphens (``Director-General``)."""
     return is_english(word) or "-" in word and all(is_english(w) for w in word.split("-") if w)
@@ -368,11 +356,13 @@ def _name_extent(text: str, start: int) -> int:
         if NUMBER_SIGN.match(text, m.start() + len(piece) - len(piece.lstrip())):  # CM No. 2114/55
             break
         after_initial = bool(_INITIAL_RX.fullmatch(word + " ") or _INITIAL_RX.fullmatch(word))
+        # an English word that is a first name of the list (General Ion Ionita, Comrade Florin),
+        # or the last word after one (President Gerald Ford), is a name's
         if not after_initial and _english_compound(word) and not word.isupper() \
-                and not (count == 0 and is_given_name(word) and _name_after(text, m.end())) \
+                and not (count == 0 and is_given_name(word)) \
                 and not (count == 1 and is_given_name(text[start:pos].strip())
                          and word.lower() not in _TITLE_WORDS and word not in _HONORIFIC_WORDS
-                         and not _NEXT_CAP.match(text, m.end())):  # General Ion Ionita, Gerald Ford
+                         and not _NEXT_CAP.match(text, m.end())):
             break
         pos = m.end()
         count += 1

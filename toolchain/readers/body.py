@@ -441,8 +441,10 @@ def _glued_calls(blocks: list[_Block]) -> frozenset[str]:
     notes = [m.group(1) for b in blocks if (m := _NOTE_NUMBER.match(b.text))]
     if not notes or notes != [str(i) for i in range(1, len(notes) + 1)]:
         return frozenset()
-    calls = [m.group(1) for b in blocks if not _NOTE_NUMBER.match(b.text) and "[" + notes[0] + "]" not in b.text
-             for m in _GLUED_CALL.finditer(b.text) if m.group(1) in notes]
+    text = [b.text for b in blocks if not _NOTE_NUMBER.match(b.text)]
+    if any(f"[{n}]" in t for t in text for n in notes):  # bracket calls: bracket_markers reads them
+        return frozenset()
+    calls = [m.group(1) for t in text for m in _GLUED_CALL.finditer(t) if m.group(1) in notes]
     return frozenset(notes) if calls == notes else frozenset()
 
 

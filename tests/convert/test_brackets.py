@@ -58,6 +58,7 @@ def test_a_supplied_first_name_joins_the_surname_after_it(tmp_path):
     ("with Comrade [Mikhail Stepanovich] Kapitsa, the head", "Mikhail Stepanovich Kapitsa"),
     ("in the presence of [Emilio] Aragones at the time", "Emilio Aragones"),  # a surname unknown
     ("From: [Boleslaw] JELEN1 and the staff", "Boleslaw JELEN"),  # a glued note call is no part of it
+    ("It was forwarded to [Xi] Zhongxun, and the Foreign Ministry", "Xi Zhongxun"),  # xi: English too
 ])
 def test_a_supplied_first_name_joins_a_surname_unknown_so_far(tmp_path, paragraph, name):
     assert [flatten(n.content) for n in _read(tmp_path, paragraph) if isinstance(n, Name)] == [name]

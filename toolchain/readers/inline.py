@@ -320,7 +320,8 @@ def _join_name_parts(items: list) -> list:
             i += 3
             continue
         if b == " " and _person_of(a) is not None and isinstance(c, Name) and c.kind == "person" \
-                and (is_proper_noun(flatten(a.content)) or not is_english(flatten(a.content))):
+                and (is_proper_noun(flatten(a.content)) or not is_english(flatten(a.content))
+                     or flatten(a.content) in EAST_ASIAN_SURNAMES):  # ([Xi] Zhongxun)
             a.content = _person_of(a).content
             out.append(Name("person", [a, " ", *c.content], span=a.span))
             i += 3

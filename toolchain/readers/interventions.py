@@ -232,7 +232,10 @@ def _skeleton(name: str) -> str:
 
 
 def _is_namey(tok: str) -> bool:
-    return tok[:1].isupper() and (not is_english(tok) or is_proper_noun(tok))
+    """A capitalised word that can be (part of) a name: no English word, or one the dictionary
+    knows as a name too, or an East Asian family name (``[Xi] Zhongxun``: xi is a Greek letter)."""
+    return tok[:1].isupper() and (not is_english(tok) or is_proper_noun(tok)
+                                  or tok.capitalize() in EAST_ASIAN_SURNAMES)
 
 
 def _name_context(before: str, after: str) -> bool:
@@ -283,7 +286,7 @@ def _supplied_or_foreign(br: Bracket, reader: Reader, before: str, after: str, z
         # [Cuban President Osvaldo], [Warsaw Pact Commander-in-Chief]: a title or a people's
         # name among the words, so the bracket as a whole names no person
         named = [m for m in find_persons(flat) if m.start == 0 and m.end == len(flat)]
-        titled = not named and any(is_english(t) for t in toks)
+        titled = not named and any(is_english(t) and t.capitalize() not in EAST_ASIAN_SURNAMES for t in toks)
         place = _PLACE_AFTER.match(after) or _PLACES_BEFORE.search(before)
         if all(isinstance(c, str) for c in content) and not (acronym or titled or place):
             content = [Name("person", content)]

@@ -159,7 +159,10 @@ def test_the_given_name_list_holds_single_capitalised_words_once():
     ("The letter to U Thant, they said", ["U Thant"]),
     ("U Thant’s appeal", ["U Thant"]),
     ("the MOU Thant signed", ["Thant"]),   # a word's last letter is no honorific
+    ("They assess de Gaulle’s declaration", ["de Gaulle"]),          # and the particles
+    ("said van der Thant came", ["van der Thant"]),
+    ("the tirade Gaulle made", ["Gaulle"]),
 ])
-def test_the_burmese_honorific_u_is_part_of_the_name(text, names):
-    found = find_persons(text, known=lambda token: token == "Thant")
+def test_the_burmese_honorific_u_and_particles_are_part_of_the_name(text, names):
+    found = find_persons(text, known=lambda token: token in ("Thant", "Gaulle"))
     assert [text[m.start:m.end] for m in found] == names

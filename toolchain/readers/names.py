@@ -427,15 +427,19 @@ def find_persons(text: str, left: str = "",
         if all(f.rule in ("register", "initials", "shape") and g.start <= f.start and f.end <= g.end
                for f in inside):
             found = [f for f in found if f not in inside] + [g]
-    found = [NameMatch(f.start - 2, f.end, f.rule) if _burmese_u(text, f.start) else f for f in found]
+    found = [NameMatch(_prefix_start(text, f.start), f.end, f.rule) for f in found]
     return _coordinated(text, sorted(found, key=lambda f: f.start))
 
 
-def _burmese_u(text: str, start: int) -> bool:
-    """The Burmese honorific ``U`` before a name: part of the name as the world knows it
-    (``U Thant``, ``U Nu``)."""
-    return text[start - 2:start] == "U " and (start == 2 or not (text[start - 3].isalnum()
-                                                                 or text[start - 3] == "."))
+#: Words before a family name that are part of it as the world writes it: the Burmese
+#: honorific (``U Thant``) and the particles (``de Gaulle``, ``van der Stoel``, ``von Braun``).
+_PREFIX = re.compile(r"(?:^|(?<=[^\w.]))(?:U|de|du|da|di|del|dos|van der|van den|van|von der|von) $")
+
+
+def _prefix_start(text: str, start: int) -> int:
+    """Where a name starting at ``start`` starts with the prefix printed before it."""
+    m = _PREFIX.search(text, max(0, start - 9), start)
+    return m.start() if m else start
 
 
 #: After a name: maybe a parenthesis, then a list separator and the next item's words.

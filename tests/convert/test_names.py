@@ -82,6 +82,9 @@ def _names(text: str) -> list[str]:
     ("with the Indonesian Minister of Foreign Affairs, Sunario", ["Sunario"]),
     ("Szunyogh, the secretary of the Presidium", ["Szunyogh"]),
     ("Moscow, the head of the", []),
+    # the family name first, as Hungarian records write it; no place or month before a first name
+    ("Report from Etre Sándor, about", ["Etre Sándor"]),
+    ("in Budapest Sándor said, on Tuesday Ivan came", []),
     # a regnal number; initials before a family name of two words
     ("the induction of H.H. Pope Paul VI.", ["Paul VI"]),
     ("Pope John XXIII said", ["John XXIII"]),

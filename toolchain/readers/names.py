@@ -422,7 +422,7 @@ def find_persons(text: str, left: str = "",
             cands.append(NameMatch(*_name_words_around(text, tokens, i), "shape"))
     found = _longest_non_overlapping(cands)
     # weakest rule last: it fills gaps the others left, and widens a bare surname ("Andrei [S]")
-    for g in _given_name_surname(text):
+    for g in _given_name_surname(text) + _surname_given_name(text):
         inside = [f for f in found if g.start < f.end and f.start < g.end]
         if all(f.rule in ("register", "initials", "shape") and g.start <= f.start and f.end <= g.end
                for f in inside):
@@ -489,6 +489,24 @@ def _given_name_surname(text: str) -> list[NameMatch]:
             pos = m.end()
         else:
             pos = m.start("sur")
+    return out
+
+
+_SURNAME_GIVEN = re.compile(rf"(?P<sur>[{UPPER}](?<![\w.].){_L}{{3,}})\s(?P<given>[{UPPER}]{_L}+)"
+                            rf"(?![\w’'-]|\s[{UPPER}])")
+
+
+def _surname_given_name(text: str) -> list[NameMatch]:
+    """A family name before a first name of the given-name list, as Hungarian records write
+    names (``Etre Sándor``, ``Prat Karoly``): the first word is no first name, English word or
+    name the dictionary knows (no ``Budapest Sándor``), and no third name follows."""
+    out = []
+    for m in _SURNAME_GIVEN.finditer(text):
+        sur, given = m.group("sur"), m.group("given")
+        if sur[1:].islower() and given[1:].islower() and is_given_name(given) and not is_given_name(sur) \
+                and _surname_ok(sur) and not is_proper_noun(sur) \
+                and sur not in _HONORIFIC_WORDS and sur not in CALENDAR_WORDS:
+            out.append(NameMatch(m.start(), m.end(), "given-name"))
     return out
 
 

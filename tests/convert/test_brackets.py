@@ -27,8 +27,9 @@ def _supplied(nodes) -> dict[str, tuple[str, list[str]]]:
     ("Deputy Minister of Foreign Affairs [Ho Dam] arrived.", "Ho Dam", "identification", ["Ho Dam"]),
     ("He met [Nikita] there.", "Nikita", "identification", ["Nikita"]),
     ("He met Ri [Pyong-ok] there.", "Pyong-ok", "identification", []),  # joined to Ri: see below
-    # a title or a people's name inside: no person as a whole
-    ("[Cuban President Osvaldo] Dorticos spoke.", "Cuban President Osvaldo", "identification", ["Osvaldo"]),
+    # a title or a people's name inside: no person as a whole, nor the first name alone before
+    # the surname it belongs to (Dorticos is the person: test below)
+    ("[Cuban President Osvaldo] Dorticos spoke.", "Cuban President Osvaldo", "identification", []),
     ("He met [Warsaw Pact Commander-in-Chief] Grechko.", "Warsaw Pact Commander-in-Chief",
      "identification", []),
     ("He said that the [North Korean] ministry waits.", "North Korean", "omitted-in-original", []),
@@ -121,11 +122,15 @@ def test_a_place_shaped_like_an_east_asian_name_is_a_place(tmp_path):
     ("no mention of [Hungarian Foreign Minister Janos] Peter’s interview", "Hungarian Foreign Minister Janos",
      "Peter"),
     ("and [economic advisor Raúl Cepero] Bonilla, who", "economic advisor Raúl Cepero", "Bonilla"),
+    ("To: [Foreign Ministry Director Eugeniusz] MILNIKIEL", "Foreign Ministry Director Eugeniusz", "MILNIKIEL"),
 ])
 def test_a_title_and_first_name_supplied_before_a_surname_identify_him(tmp_path, paragraph, identified, surname):
     nodes = _read(tmp_path, paragraph)
-    assert _supplied(nodes)[identified][0] == "identification"
+    reason, inside = _supplied(nodes)[identified]
+    assert reason == "identification"
     assert surname in [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"]
+    # a first name alone inside the title is no person of its own (guide §3.2 rule 2)
+    assert not any(" " not in name for name in inside)
 
 
 def test_a_place_supplied_before_a_word_names_no_person_after_it(tmp_path):

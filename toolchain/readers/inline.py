@@ -326,9 +326,25 @@ def _join_name_parts(items: list) -> list:
             out.append(Name("person", [a, " ", *c.content], span=a.span))
             i += 3
             continue
+        if b == " " and isinstance(c, Name) and c.kind == "person" and _titled_first_name(a):
+            # [Foreign Ministry Director Eugeniusz] MILNIKIEL: the bracket as a whole is no name
+            # (guide §3.2 rule 2), and its first name alone would be a person of its own
+            first = flatten(a.content.pop().content)
+            if isinstance(a.content[-1], str):
+                a.content[-1] += first
+            else:
+                a.content.append(first)
         out.append(a)
         i += 1
     return out
+
+
+def _titled_first_name(node) -> bool:
+    """A supplied title ending in a first name alone (``[Minister of Education Armando]``)."""
+    if not (isinstance(node, Supplied) and len(node.content) >= 2 and isinstance(node.content[-1], Name)):
+        return False
+    name = flatten(node.content[-1].content)
+    return node.content[-1].kind == "person" and " " not in name and is_given_name(name)
 
 
 def _identifies_person(node) -> bool:

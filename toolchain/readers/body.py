@@ -16,7 +16,7 @@ from functools import cached_property
 from toolchain.model import (Block, Closer, Dateline, DistItem, Distribution, Footnote, Head,
                              Inline, LineBreak, Name, Opener, Para, Span, Supplied, walk)
 from toolchain.readers.dates import find_dates, parse_full_date
-from toolchain.readers.inline import CALL, MARKER, InlineReader, is_header_line
+from toolchain.readers.inline import CALL, GLUED_CALL, MARKER, InlineReader, is_header_line
 from toolchain.readers.lexicon import is_english, script_language
 from toolchain.readers.names import HONORIFIC_ALTERNATIVES, NUMBER_SIGN, UPPER
 from toolchain.readers.source import Line
@@ -151,9 +151,9 @@ def split_cut_summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     if len(filled) >= 2:
         last, before = lines[filled[-1]], lines[filled[-2]]
         words = last.text.split()
-        signed_at = next((k for k in filled[-5:-2] if _SALUTE.match(lines[k].text)), None)
-        signature = _SIGNATURE_LINE.match(before.text) is not None or signed_at is not None and all(
-            _signer_line(lines[k].text) for k in filled if signed_at < k < filled[-1])
+        texts = [lines[k].text for k in filled]
+        signature = _SIGNATURE_LINE.match(before.text) is not None \
+            or _salute_at(texts, len(texts) - 1, lowest=0) is not None
         cut = (2 <= len(words) <= SUMMARY_WORDS and (words[-1][:1].islower() or signature)
                and words[-1][-1:].isalpha()
                or len(words) == 1 and words[0].isalpha() and not _signature_like(last.text))
@@ -240,9 +240,8 @@ class BodyReader:
             tail.insert(0, blocks[end])
         signed: list[_Block] = []
         salute: list[_Block] = []
-        # a salutation, then the signer's lines (With comradely greetings, / Col. Josef Houska / ...)
-        at = next((k for k in range(end - 2, max(0, end - 5), -1) if _SALUTE.match(blocks[k].text)), None)
-        if at is not None and all(_signer_line(b.text) for b in blocks[at + 1:end]):
+        at = _salute_at([b.text for b in blocks], end)
+        if at is not None:
             salute, signed, end = [blocks[at]], blocks[at + 1:end], at
         while not salute and end > 1 and _signature_like(blocks[end - 1].text):
             end -= 1
@@ -365,8 +364,8 @@ def _repeats(text: str, title: str) -> bool:
 
 #: A signature mark that ends a letter wherever it stands on the page (``/signature/ KALASHNIKOV``,
 #: ``[Signature] (S. Chervonenko)``, ``/-/ Nowak``, ``Signed: N. Popa``).
-_SIGNATURE_MARKED = re.compile(r"[\[/]signature[\]/]|^\[signed\]|^/-/\s*(?-i:[A-Z])|^(?-i:Signed:? [A-Z])",
-                               re.I)
+_SIGNATURE_MARKED = re.compile(rf"{_SIGNATURE_MARK.pattern}|^\[signed\]|^/-/\s*(?-i:[A-Z])"
+                               r"|^(?-i:Signed:? [A-Z])", re.I)
 
 
 def _letters(blocks: list[_Block]) -> list[list[_Block]]:
@@ -412,6 +411,16 @@ _MARK_LINE = re.compile(r"^\[(?:signed|signature|illegible signature)\]$", re.I)
 _ENCLOSED = re.compile(r"^(?:appendix|attachment|enclosure|annex|supplement)\b", re.I)
 
 
+def _salute_at(texts: list[str], end: int, lowest: int = 1) -> int | None:
+    """The index of the salutation whose signer's lines run up to ``end`` (``With comradely
+    greetings,`` / ``Col. Josef Houska`` / ...): the nearest of the two to four lines above
+    ``end``, at index ``lowest`` or later, every line under it a signer's line; else None."""
+    for k in range(end - 2, max(lowest - 1, end - 5), -1):
+        if _SALUTE.match(texts[k]):
+            return k if all(_signer_line(t) for t in texts[k + 1:end]) else None
+    return None
+
+
 def _signer_line(text: str) -> bool:
     """A line under a salutation: the signer's name, rank or office (``Col. Josef Houska``,
     ``Ministry of Interior``): a few capitalised words, no sentence."""
@@ -429,8 +438,6 @@ def _list_head(tail: list[_Block], i: int) -> bool:
             and (_DIST_ITEM.match(tail[i + 1].text) or _DIST_NUMBERED.match(tail[i + 1].text)) is not None)
 
 
-#: A note's number printed glued to the word or bracket before it (``MILNIKIEL1``, ``[…]3``).
-_GLUED_CALL = re.compile(r"(?:(?<=[^\W\d_])|(?<=\]))(\d{1,2})(?!\w)")
 _NOTE_NUMBER = re.compile(r"\[(\d{1,2})\] ")
 
 
@@ -444,7 +451,7 @@ def _glued_calls(blocks: list[_Block]) -> frozenset[str]:
     text = [b.text for b in blocks if not _NOTE_NUMBER.match(b.text)]
     if any(f"[{n}]" in t for t in text for n in notes):  # bracket calls: bracket_markers reads them
         return frozenset()
-    calls = [m.group(1) for t in text for m in _GLUED_CALL.finditer(t) if m.group(1) in notes]
+    calls = [m.group(1) for t in text for m in GLUED_CALL.finditer(t) if m.start() and m.group(1) in notes]
     return frozenset(notes) if calls == notes else frozenset()
 
 

@@ -48,8 +48,9 @@ _LABELLED_NO = re.compile(
 _SIGNED_NO = re.compile(rf"(?:(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?|\bRef[.:])\s*"
                         rf"(?P<num>\d{{1,3}}(?: \d{{3}})+(?![\w/.-])|[A-Z]{{0,3}}(?:{_NUM}))")
 _DIGIT = re.compile(r"\d")
-#: A note's number glued to the word before it, or opening a text right after a bracket.
-_GLUED_CALL = re.compile(r"(?:(?<=[^\W\d_])|^)(\d{1,2})(?!\w)")
+#: A note's number printed glued to the word or bracket before it (``MILNIKIEL1``, ``[…]3``),
+#: or opening a run of text that follows a bracket.
+GLUED_CALL = re.compile(r"(?:(?<=[^\W\d_])|(?<=\])|^)(\d{1,2})(?!\w)")
 _YEAR_IN_PARENS = re.compile(r"\((?:19|20)\d\d\)")
 _BARE_NO = re.compile(r"(?<![\w./-])(?P<num>\d{4,}(?:-?[a-z]{1,3})?|\d{2,}[-/][a-z]{1,3}|\d{3,}[a-z]{1,3}"
                       r"|(?!\d\d?/\d\d?/\d\d|\d\d?/[IVX]+\b)\d{2,}(?:/[\dA-Z]{1,4}){1,3}"  # not 28/VII
@@ -214,8 +215,8 @@ class InlineReader:
             for m in CALL.finditer(text):
                 add(m.start(), m.end(), self._call)
         if self.glued_calls and digit:  # MILNIKIEL1, and [...]3 right after a bracket
-            for m in _GLUED_CALL.finditer(text):
-                after_bracket = prev is not None and not isinstance(prev, str)
+            after_bracket = prev is not None and not isinstance(prev, str)
+            for m in GLUED_CALL.finditer(text):
                 if m.group(1) in self.glued_calls and (m.start() or after_bracket):
                     add(m.start(), m.end(), lambda t: self._call(f"[{t}]"))
         if zone in OPENER_ZONES or zone == "stamp":  # a header's columns run through its stamps

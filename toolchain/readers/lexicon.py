@@ -56,6 +56,7 @@ def is_english(token: str) -> bool:
     return zipf_frequency(low, "en") >= COMMON_ZIPF and token.lower() == token
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_function_word(token: str) -> bool:
     """One of the most common English words (``The``, ``He``, ``In``, ``Minister``: Zipf 5 or
     more), which no surname is; ``Hart`` and ``Peter`` are English words, but rarer."""

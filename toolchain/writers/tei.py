@@ -56,8 +56,9 @@ def write_tei(record: Record, tool_version: str) -> bytes:
     for block in top:
         w.block_to_tei(div, block)
     for n, blocks in enumerate(documents, 1):
-        part = sub(div, "div", type="document") if len(documents) > 1 else div
-        if part is not div:
+        part = div
+        if len(documents) > 1:  # a letter and what it encloses: a div each inside the page's
+            part = sub(div, "div", type="document")
             part.set(XML_ID, f"{rid}-doc-{n}")
         for block in blocks:
             w.block_to_tei(part, block)

@@ -12,6 +12,7 @@ import re
 from toolchain.diagnostics import Diagnostic
 from toolchain.model import Name, Record, child_lists
 from toolchain.readers.inline import flatten
+from toolchain.readers.spacing import collapse
 from toolchain.register import Register
 
 
@@ -137,10 +138,9 @@ def _collect(seq: list, names: list[Name], sites: list | None) -> None:
 
 
 def _words(content: list) -> str:
-    """The words of a name, one space apart."""
-    if len(content) == 1 and content[0].__class__ is str:
-        return " ".join(content[0].split())  # most names: one string
-    return " ".join(flatten(content).split())
+    """The words of a name, one space apart, a letter-spaced one written whole (``A x e n``)."""
+    text = content[0] if len(content) == 1 and content[0].__class__ is str else flatten(content)
+    return " ".join(collapse(text).split())
 
 
 def _comma_follows(node) -> bool:

@@ -20,6 +20,7 @@ from toolchain.readers.inline import CALL, GLUED_CALL, MARKER, InlineReader, is_
 from toolchain.readers.lexicon import is_english, script_language
 from toolchain.readers.names import HONORIFIC_ALTERNATIVES, NUMBER_SIGN, UPPER
 from toolchain.readers.source import Line
+from toolchain.readers.spacing import collapse
 from toolchain.readers.spans import BlockText
 
 _HEADER_LABEL = re.compile(r"^(To|From|Date|Destination|Subject|Re|Copy|Sent|Received|Issuing|"
@@ -100,7 +101,7 @@ def _is_prose(text: str) -> bool:
     """A line of running prose (the record's text), as opposed to a header line."""
     if _HEADER_LABEL.match(text):
         return False
-    words = text.split()
+    words = collapse(text).split()  # (H i g h l y c l a s s i f i e d !: two words)
     lower = sum(1 for w in words if w[:1].islower())
     if len(words) >= 14:
         return True

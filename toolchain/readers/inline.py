@@ -22,6 +22,7 @@ from toolchain.readers.interventions import classify, is_month
 from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, is_english, is_function_word, is_given_name,
                                        is_proper_noun, is_romanised_given_name)
 from toolchain.readers.names import HONORIFICS, UPPER, find_persons, is_first_name_and_patronymic
+from toolchain.readers.spacing import SpacedView, collapse
 from toolchain.readers.spans import BlockText
 
 OPENER_ZONES = ("opener", "opener-note")
@@ -31,13 +32,24 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MARKER = r"(?:\*{1,3}|[Xx]{1,2}|\d{1,2})\)"
 CALL = re.compile(r"(?:(?<=[.,;:!?\"”’)])(?:\*{1,3}|[Xx]{1,2})|(?<=[^\s\d(\[])(?:\*{1,3}|\d{1,2}))\)"
                    r"(?=\s|$|[.,;:])")
-_CLASSIFICATION = re.compile(
-    r"\b(?:TOP SECRET|Top [Ss]ecret|STRICTLY SECRET|Strictly [Ss]ecret|SECRET|Secret|"
-    r"STRICTLY CONFIDENTIAL|Strictly [Cc]onfidential|HIGHLY CONFIDENTIAL|Highly [Cc]onfidential|"
-    r"CONFIDENTIAL|Confidential|"
-    r"FOR OFFICIAL USE ONLY|For [Oo]fficial [Uu]se [Oo]nly|"
-    # the Soviet and Polish top level (osoboi vazhnosti, specjalnego znaczenia)
-    r"OF SPECIAL (?:IMPORTANCE|SIGNIFICANCE)|Of [Ss]pecial (?:[Ii]mportance|[Ss]ignificance))\b")
+#: The classification markings (their taxonomy categories: ``cls-top-secret``), longest first;
+#: the Soviet and Polish top level (osoboi vazhnosti, specjalnego znaczenia) is "of special
+#: importance". A marking is printed in capitals or with its first word capitalised.
+CLASSIFICATIONS = ("top secret", "strictly secret", "secret", "strictly confidential", "highly confidential",
+                   "confidential", "highly classified", "for official use only", "of special importance",
+                   "of special significance")
+
+
+def _marking_forms(phrase: str) -> str:
+    """``TOP SECRET``, ``Top secret``, ``Top Secret``; its words may be run together, as a
+    letter-spaced marking's are once written whole (``H i g h l y c l a s s i f i e d``)."""
+    first, *rest = phrase.split()
+    title = " ?".join([first.capitalize()] + [f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in rest])
+    return f"{phrase.upper().replace(' ', ' ?')}|{title}"
+
+
+_CLASSIFICATION = re.compile(r"\b(?:%s)\b" % "|".join(map(_marking_forms, CLASSIFICATIONS)))
+_CATEGORIES = {p.replace(" ", ""): "cls-" + p.replace(" ", "-") for p in CLASSIFICATIONS}
 _COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|Nr\.?|#):?|(?:Copy|COPY)(?=\s+\d+\b(?!\s+cop)))"
                    r"\s*(?P<n>\d+)")  # (Copy No.: 2)
 _NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
@@ -57,7 +69,7 @@ _BARE_NO = re.compile(r"(?<![\w./-])(?P<num>\d{4,}(?:-?[a-z]{1,3})?|\d{2,}[-/][a
                       r"|(?<=^)\d{3}(?=$))"
                       r"(?![\w-]|/(?!(?:top )?secret\b|confidential\b)\w)")  # 131/1963/top secret
 #: A header line in the middle of a page (a second letter's): classification, copy, number.
-_HEADER_LINE = re.compile(rf"(?:{_CLASSIFICATION.pattern}|{_COPY.pattern}|(?:Nº|№|N°|No\.)\s*\S+|[.,\s])+")
+_HEADER_LINE = re.compile(rf"(?:{_CLASSIFICATION.pattern}|{_COPY.pattern}|(?:Nº|№|N°|No\.)\s*\S+|[.,!\s])+")
 
 
 @dataclass
@@ -70,7 +82,7 @@ class _Txt:
 
 def category_of(marking: str) -> str:
     """Taxonomy id of a classification marking: ``TOP SECRET`` -> ``cls-top-secret``."""
-    return "cls-" + re.sub(r"[^a-z]+", "-", marking.lower()).strip("-")
+    return _CATEGORIES[re.sub(r"[^a-z]+", "", marking.lower())]
 
 
 def flatten(items) -> str:
@@ -196,7 +208,9 @@ class InlineReader:
             out.extend(self._recognise(it.text, it.start, zone, flatten(out)[-200:], nxt, prev))
         return _join_name_parts(out)
 
-    def _recognise(self, text: str, start: int, zone: str, left: str, nxt, prev=None) -> list[Inline]:
+    def _recognise(self, printed: str, start: int, zone: str, left: str, nxt, prev=None) -> list[Inline]:
+        view = SpacedView(printed)  # the recognisers read letter-spaced words written whole
+        text = view.text
         found: list[tuple[int, int, Callable[[str], Inline]]] = []
         taken = [False] * (len(text) + 1)
 
@@ -253,7 +267,9 @@ class InlineReader:
             m = re.search(rf"(?<![\w’'-])([{UPPER}][^\W\d_’'-]*(?:['’-][^\W\d_]+)*)\s*$", text)
             if m and not is_english(m.group(1)):
                 add(m.start(1), m.end(1), lambda t: Name("person", [t]))
-        return self._assemble(text, start, sorted(found, key=lambda f: f[0]))
+        if view.pieces:
+            found = [(*view.widen(s, e), build) for s, e, build in found]
+        return self._assemble(printed, start, sorted(found, key=lambda f: f[0]))
 
     def _assemble(self, text: str, start: int, found) -> list[Inline]:
         out: list[Inline] = []
@@ -288,7 +304,8 @@ def _family_name_before(toks: list[str]) -> bool:
 
 def is_header_line(text: str) -> bool:
     """``Secret. Copy Nº 5``, ``Nº 946-dv``: a line of header items only (read as an opener's)."""
-    return len(text) <= 60 and _HEADER_LINE.fullmatch(text.strip()) is not None
+    text = collapse(text.strip())
+    return len(text) <= 60 and _HEADER_LINE.fullmatch(text) is not None
 
 
 def _person_of(node) -> Name | None:

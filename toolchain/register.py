@@ -23,8 +23,8 @@ from pathlib import Path
 from lxml import etree
 
 from toolchain import xmlio
-from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, PATRONYMIC_ENDING, fold, is_english,
-                                       romanisation_key)
+from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, PATRONYMIC_ENDING, fold, is_east_asian_surname,
+                                       is_english, romanisation_key)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -84,7 +84,7 @@ _PATRONYMIC_STRICT = re.compile(r"[a-z](?:ovich|evich|ovna|evna)$")
 
 def east_asian(tokens: list[str]) -> bool:
     """A name in East Asian order (family name first: ``Mao Zedong``, ``Kim Il Sung``)."""
-    return len(tokens) > 1 and tokens[0].capitalize() in EAST_ASIAN_SURNAMES
+    return len(tokens) > 1 and is_east_asian_surname(tokens[0])
 
 
 def keys_match(a: NameKey, b: NameKey) -> bool:

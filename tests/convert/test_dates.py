@@ -15,6 +15,9 @@ def _dates(text: str, year: int | None = None) -> list[tuple[str, str | None]]:
     ("on July 22, 1960 he", [("July 22, 1960", "1960-07-22")]),
     ("dated 24.III.50", [("24.III.50", "1950-03-24")]),
     ("dated 13.02.1973", [("13.02.1973", "1973-02-13")]),
+    # the month first, as American forms print it, only where the day cannot come first
+    ("Dispatched on 10.31.1962 at 13:30", [("10.31.1962", "1962-10-31")]),
+    ("received 11.01.1962", [("11.01.1962", "1962-01-11")]),
     # a two-digit year, as the roman-month form reads it
     ("ROSHCHIN No. 2974 13.6.51", [("13.6.51", "1951-06-13")]),
     ("version 1.2.3 and 12.10.55.3", []),          # no date inside longer numbers

@@ -21,6 +21,9 @@ def _names(text: str) -> list[str]:
     ("the Korean comrades and Comrade Kohousek", ["Kohousek"]),
     ("headed by Pham Van Dong to Moscow", ["Pham Van Dong"]),   # Vietnamese names
     ("President Ho Chi Minh and General Vo Nguyen Giap", ["Ho Chi Minh", "Vo Nguyen Giap"]),
+    ("received by Nguyen Duy Trinh (we asked", ["Nguyen Duy Trinh"]),
+    ("members HỒ Chí Minh and HOÀNG Văn Hoan", ["HỒ Chí Minh", "HOÀNG Văn Hoan"]),  # with tone marks
+    ("between comr. A.N Kosygin and", ["A.N Kosygin"]),   # the last initial without its dot
     ("an article in Le Monde", []),              # Le is left out of the family names
     ("KGB: Comrade Zinyov, MfS: Comrade Mittig", ["Zinyov", "Mittig"]),  # acronyms as labels
     ("Cabinet of the Minister CM No. 2114/55", []),  # a number sign ends a name

@@ -32,6 +32,7 @@ def test_a_year_in_parentheses_is_no_registry_number(tmp_path):
     ("No. P168/5", [("registry", "P168/5")]),                 # capitals before the digits
     ("22 August 1968. Nr. 74 320", [("registry", "74 320")]),  # digits in groups of three
     ("Ref: 381.1-NHK/mo", [("registry", "381.1-NHK/mo")]),    # a reference
+    ("TOP SECRET\nCopy no. 2 re: no. 222", [("registry", "222")]),  # the number a record answers
     ("SECRET\n131/1963/top secret", [("registry", "131/1963")]),   # the classification after it
 ])
 def test_header_numbers(tmp_path, header, numbers):

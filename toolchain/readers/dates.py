@@ -123,7 +123,9 @@ def _read(kind: str, m: re.Match, year: int | None) -> DateMatch | None:
         return DateMatch(s, e, when=when) if when else None
     if kind in ("numeric", "iso"):
         y = int(m.group("y"))
-        when = _iso(y + 1900 if y < 100 else y, int(m.group("mm")), int(m.group("d")))
+        y, first, second = y + 1900 if y < 100 else y, int(m.group("d")), int(m.group("mm"))
+        # the month first, as American forms print it, only where the day cannot be (10.31.1962)
+        when = _iso(y, second, first) or kind == "numeric" and _iso(y, first, second)
         return DateMatch(s, e, when=when) if when else None
     if kind == "my":
         y, mo = int(m.group("y")), _month(m)

@@ -56,8 +56,9 @@ _NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
 _LABELLED_NO = re.compile(
     rf"\b(?P<label>Outgoing|Incoming|Issuing|Outg\.|Inc\.)\s*(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?(?P<num>{_NUM})")
 #: After a number sign: a number, maybe led by capitals (``P168/5``) or in groups of three
-#: digits (``Nr. 74 320``); after ``Ref:`` a reference (``381.1-NHK/mo``).
-_SIGNED_NO = re.compile(rf"(?:(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?|\bRef[.:])\s*"
+#: digits (``Nr. 74 320``); after ``Ref:`` a reference (``381.1-NHK/mo``); the number a record
+#: answers (``Copy no. 2 re: no. 222``).
+_SIGNED_NO = re.compile(rf"(?:(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?|\bRef[.:]|\b[Rr]e:\s*no\.)\s*"
                         rf"(?P<num>\d{{1,3}}(?: \d{{3}})+(?![\w/.-])|[A-Z]{{0,3}}(?:{_NUM}))")
 _DIGIT = re.compile(r"\d")
 #: A note's number printed glued to the word or bracket before it (``MILNIKIEL1``, ``[…]3``),

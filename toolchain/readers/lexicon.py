@@ -187,16 +187,32 @@ Gu Xue Liao Yuan Dai Zou Pei Xing Tong Mei Bao Kuang Qiu
 
 # One syllable of Korean, Chinese or Vietnamese romanisation: optional onset, vowel nucleus,
 # optional coda.
-_SYLLABLE = (r"(?:ch|kk|tt|pp|ss|jj|sh|zh|ts|tz|ng|th|kh|ph|[bcdfghjklmnpqrstvwxyz])?"
-             r"(?:yeo|yae|wae|eui|eo|ae|ya|ye|yo|yu|wa|wo|we|wi|oe|ui|eu|ai|ao|ei|ia|ie|iu|ua|uo|ou|ee|oo|"
+_SYLLABLE = (r"(?:ch|kk|tt|pp|ss|jj|sh|zh|ts|tz|ng|th|kh|ph|tr|[bcdfghjklmnpqrstvwxyz])?"
+             r"(?:yeo|yae|wae|eui|uye|eo|ae|ya|ye|yo|yu|wa|wo|we|wi|oe|ui|uy|eu|ai|ao|ei|ia|ie|iu|ua|uo|ou|ee|oo|"
              r"iao|uai|[aeiou])"
              r"(?:ng|nh|ch|n|m|k|l|r|p|t|b|g)?")
 _ROMAN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,3}}", re.I)
 
 
 @functools.lru_cache(maxsize=1 << 14)
+def unaccented(word: str) -> str:
+    """A Vietnamese name written with its tone marks, in the letters of its plain romanisation
+    (``Hồ`` -> ``Ho``, ``Đặng`` -> ``Dang``), so that the romanisation rules know it."""
+    if word.isascii():
+        return word
+    plain = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def is_east_asian_surname(word: str) -> bool:
+    """``Kim``, ``KIM``, ``Nguyen``, ``HỒ``: a Korean, Chinese or Vietnamese family name."""
+    return unaccented(word).capitalize() in EAST_ASIAN_SURNAMES
+
+
 def is_romanised_given_name(token: str) -> bool:
-    """True for a Korean or Chinese given-name token: ``Il``, ``Sung``, ``Seong-cheol``, ``Zedong``."""
+    """True for a Korean, Chinese or Vietnamese given-name token: ``Il``, ``Sung``, ``Seong-cheol``,
+    ``Zedong``, ``Duy``, ``Chí``."""
+    token = unaccented(token)
     if not token[:1].isupper() or len(token) > 14:
         return False
     parts = token.split("-")

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Callable
 
-from toolchain.readers.lexicon import (CALENDAR_WORDS, EAST_ASIAN_SURNAMES, PATRONYMIC_ENDING, is_english,
-                                       is_given_name, is_proper_noun, is_romanised_given_name)
+from toolchain.readers.lexicon import (CALENDAR_WORDS, EAST_ASIAN_SURNAMES, PATRONYMIC_ENDING, is_east_asian_surname,
+                                       is_english, is_given_name, is_proper_noun, is_romanised_given_name)
 
 #: A capital letter, Latin with diacritics included (Á, Ł, Ş, Ž ...), and any letter after it.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
@@ -35,9 +35,10 @@ _CAP = rf"[{UPPER}]{_AFTER_CAP}"
 _INITIAL = rf"(?:(?:[{UPPER}][a-z]?|YE|YU|YA|ZH|KH|CH|SH|TS)\.\s?)"  # (N. YE. TORBENKOV)
 
 # Both start with a capital and check what precedes it after it (``(?<![\w.].)``, the first
-# initial written out), so that the scan jumps from capital to capital.
+# initial written out), so that the scan jumps from capital to capital. The last initial may
+# have lost its dot after a dotted one (``comr. A.N Kosygin``).
 _INITIALS_SURNAME = re.compile(
-    rf"[{UPPER}](?<![\w.].)[a-z]?\.\s?(?:{_INITIAL}){{0,2}}\s?(?P<sur>{_CAP})"
+    rf"[{UPPER}](?<![\w.].)[a-z]?\.\s?(?:{_INITIAL}){{0,2}}(?:(?<=\.)[{UPPER}] )?\s?(?P<sur>{_CAP})"
     rf"(?: (?P<sur2>[{UPPER}][a-z]{_L}+)(?![\w’'-]| [{UPPER}]))?")  # (a second family name: Masoud Ansari)
 _SURNAME_INITIALS = re.compile(
     rf"(?P<sur>[{UPPER}](?<![\w.].)(?:[a-z]{_L}*(?:['’]{_L}+)?|[{UPPER}]{{2,}})(?:-{_L}+)?),?\s(?!Ph\.\s?D)"
@@ -51,7 +52,7 @@ _INITIAL_AT = re.compile(rf"[{UPPER}][a-z]?\.")
 _TOKEN = re.compile(rf"[{UPPER}](?:{_AFTER_CAP}|[{UPPER}]*(?:-[{UPPER}]+)?)")
 
 #: Honorifics and titles after which a capitalised word is a person (guide §3.3 R).
-HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Comr.", "Comrs.", "comrs.",
+HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Comr.", "Comrs.", "comr.", "comrs.",
               "Com.", "com.", "Coms.", "coms.", "Mr.", "Mrs.", "Ms.", "Dr.", "Ambassador", "Ambassadors",
               "Minister",
               "Premier", "Marshal", "General", "Generals", "Colonel", "Lieutenant", "Major", "Captain",
@@ -113,7 +114,7 @@ def _east_asian(text: str, tokens: list[re.Match]) -> list[NameMatch]:
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if t.group().capitalize() in EAST_ASIAN_SURNAMES:
+        if is_east_asian_surname(t.group()):
             j = i + 1
             while j < len(tokens) and j - i <= 2:
                 prev, cur = tokens[j - 1], tokens[j]

@@ -161,6 +161,7 @@ def test_a_place_identified_by_a_bracket_is_no_person(tmp_path, paragraph):
     # a name abbreviated after it
     ("the Ministry of National Defense [MNO]; he", "MNO"),
     ("the Central Committee of the Bulgarian Communist Party [CC of the BCP], held", "CC of the BCP"),
+    ("with regard to the multilateral force [MLF], the USSR", "MLF"),   # the words spell it
 ])
 def test_an_acronym_expanded_or_a_name_abbreviated_is_a_gloss(tmp_path, paragraph, note):
     from toolchain.model import Note
@@ -173,13 +174,14 @@ def test_an_acronym_expanded_or_a_name_abbreviated_is_a_gloss(tmp_path, paragrap
 @pytest.mark.parametrize("paragraph, stamped", [
     ("[Stamp 042. 4 January 1961] The talks went on.", "042. 4 January 1961"),   # no colon after Stamp
     ("[CPSU CC stamp: 12 July 1972 22900] The talks went on.", "12 July 1972 22900"),
+    ("[Stamps:]  S e c r e t", None),   # the stamps' words printed after the label's bracket
 ])
 def test_a_stamp_is_labelled(tmp_path, paragraph, stamped):
     from toolchain.model import Note, Stamped
 
     nodes = _read(tmp_path, paragraph)
     assert [n.kind for n in nodes if isinstance(n, Note)] == ["stamp"]
-    assert [flatten(n.content) for n in nodes if isinstance(n, Stamped)] == [stamped]
+    assert [flatten(n.content) for n in nodes if isinstance(n, Stamped)] == ([stamped] if stamped else [])
 
 
 @pytest.mark.parametrize("paragraph, text", [
@@ -226,6 +228,10 @@ def test_notes_on_the_paper(tmp_path, paragraph, kind):
     assert [n.kind for n in _read(tmp_path, paragraph) if isinstance(n, Note)] == [kind]
 
 
-def test_words_supplied_about_the_talks_are_no_description_of_the_paper(tmp_path):
-    nodes = _read(tmp_path, "He said [the talks were cut off] abruptly.")
+@pytest.mark.parametrize("paragraph", [
+    "He said [the talks were cut off] abruptly.",
+    "the actions of “red diplomacy” [the first six months of this year] saw",  # no first page
+])
+def test_words_supplied_about_the_talks_are_no_description_of_the_paper(tmp_path, paragraph):
+    nodes = _read(tmp_path, paragraph)
     assert [n.reason for n in nodes if isinstance(n, Supplied)] == ["omitted-in-original"]

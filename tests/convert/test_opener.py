@@ -50,6 +50,14 @@ def test_a_header_line_between_paragraphs_is_read_as_a_header(tmp_path):
         ("classification", "Secret"), ("copy", "Copy Nº 5")]
 
 
+def test_a_copy_number_written_on_a_blank_is_a_copy_marking(tmp_path):
+    from toolchain.model import Marking
+
+    record = read_text(tmp_path, PAGE.format("[Stamp] DECLASSIFIED\n\nSecret. Copy #_1_"))
+    assert [(m.kind, m.text, m.number) for m in walk(record.body) if isinstance(m, Marking)] == [
+        ("classification", "Secret", None), ("copy", "Copy #_1_", "1")]
+
+
 def test_a_line_repeating_the_title_belongs_to_the_header(tmp_path):
     """The title repeated with its date is long enough for prose, but opens the header."""
     from toolchain.model import Marking, Opener, Para

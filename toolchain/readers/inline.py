@@ -51,7 +51,7 @@ def _marking_forms(phrase: str) -> str:
 _CLASSIFICATION = re.compile(r"\b(?:%s)\b" % "|".join(map(_marking_forms, CLASSIFICATIONS)))
 _CATEGORIES = {p.replace(" ", ""): "cls-" + p.replace(" ", "-") for p in CLASSIFICATIONS}
 _COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|Nr\.?|#):?|(?:Copy|COPY)(?=\s+\d+\b(?!\s+cop)))"
-                   r"\s*(?P<n>\d+)")  # (Copy No.: 2)
+                   r"\s*(?P<u>_)?(?P<n>\d+)(?(u)_)")  # (Copy No.: 2; Copy #_1_, the number on a blank)
 _NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
 _LABELLED_NO = re.compile(
     rf"\b(?P<label>Outgoing|Incoming|Issuing|Outg\.|Inc\.)\s*(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?(?P<num>{_NUM})")

@@ -30,14 +30,15 @@ _HANDWRITTEN = re.compile(r"^\s*(?:handwrit(?:ten|ing)\b|(?:inserted|added|writt
 #: A short description of the paper (rule 8): ``[date left blank]``, ``[letterhead with eagle]``.
 _PAPER = re.compile(r"\b(?:left blank|blank space|off the page|letterhead|underlined|crossed out|struck out|"
                     r"torn off|watermark|(?:stamp|seal) and handwriting)\b", re.I)
-#: A stamp's label before ``:`` or ``;``, or the word Stamp alone before the stamp's number
-#: (``[Stamp 042. 4 January 1961]``).
-_STAMP_LABEL = re.compile(r"^(?:(?P<label>[^:;\[\]]{0,80}?\bstamp\b[^:;\[\]]{0,20}?)\s*[:;]"
+#: A stamp's label before ``:`` or ``;`` (``[Stamps:]`` before the stamps' words), or the word
+#: Stamp alone before the stamp's number (``[Stamp 042. 4 January 1961]``).
+_STAMP_LABEL = re.compile(r"^(?:(?P<label>[^:;\[\]]{0,80}?\bstamps?\b[^:;\[\]]{0,20}?)\s*[:;]"
                           r"|stamp(?=\s+\d))", re.I)
 #: Rule 7, and the same mark as some translators print it (``[signed]``).
 _SIGNATURE = re.compile(r"^(?:(illegible\s+)?signatures?(\s+illegible)?|signed)$", re.I)
 _PHYSICAL = re.compile(
-    r"^(there (is|are|was|were)\b|the (document|page|text|paper|original|last|first|second)\b|"
+    r"^(there (is|are|was|were)\b|the (document|page|text|paper|original)\b|"
+    r"the (last|first|second) (page|line|sheet|paragraph|part|word|copy)s?\b|"  # (not the first six months)
     r"on the (margin|back|reverse|first|last|top|bottom)\b|in the margin\b|at the (top|bottom|end)\b|"
     r"this (portion|part|passage|paragraph|sentence|section|line|page)\b)",
     re.I)
@@ -128,6 +129,26 @@ def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
     return _supplied_or_foreign(br, reader, before, after, inner_zone)
 
 
+def _expanded(acronym: str, before: str) -> bool:
+    """The words right before ``acronym`` spell it (``multilateral force [MLF]``), as Schwartz and
+    Hearst's rule finds an abbreviation's long form: each of its letters, from the last, is
+    found in the words from the end, the first one starting a word, in as many words as the
+    acronym has letters or fewer, the last word starting with the acronym's last letter."""
+    letters = acronym.lower()
+    tail = before.rstrip().lower().split()[-len(letters):]
+    if not tail or tail[-1][:1] != letters[-1] or not all(w.isalpha() for w in tail):
+        return False
+    text = " ".join(tail)
+    pos = len(text)
+    for k in range(len(letters) - 1, -1, -1):
+        pos = text.rfind(letters[k], 0, pos)
+        while k == 0 and pos > 0 and text[pos - 1] != " ":
+            pos = text.rfind(letters[k], 0, pos)
+        if pos < 0:
+            return False
+    return True
+
+
 def _strip_label(br: Bracket, reader: Reader, zone: str) -> list[Inline]:
     """Content of a translator's note without its printed label (``Translator's note:``,
     which the renderer prints back; a short form such as ``trans. note:`` stays as printed)."""
@@ -162,7 +183,7 @@ def _stamp(br: Bracket, reader: Reader, zone: str) -> Note | None:
         content[0] = content[0].lstrip()
         if not content[0]:
             content = content[1:]
-    return Note("stamp", label + space + [Stamped(kind, content)])
+    return Note("stamp", label + space + ([Stamped(kind, content)] if content else []))  # ([Stamps:])
 
 
 def _sic(rest: str, br: Bracket, reader: Reader, carve) -> Inline:
@@ -193,8 +214,9 @@ def _restatement(br: Bracket, reader: Reader, before: str, after: str, zone: str
                            for t in toks):
         return None
     if (_ACRONYM_END.search(before) and len(toks) >= 2 and not _CAP_RUN_START.match(after)
-            or _ACRONYMS.fullmatch(flat) and _CAPITALISED_NAME_END.search(before)):
-        # an acronym expanded, or a name abbreviated (Ministry of National Defense [MNO])
+            or _ACRONYMS.fullmatch(flat) and (_CAPITALISED_NAME_END.search(before) or _expanded(flat, before))):
+        # an acronym expanded, or a name abbreviated (Ministry of National Defense [MNO],
+        # multilateral force [MLF])
         return Note("translator", reader.read_parts(br.parts, zone), subtype="gloss")
     prev = _CAP_RUN_END.search(before)
     if prev and all(t[:1].isupper() for t in toks):

@@ -246,11 +246,13 @@ class DistItem:
 
 @dataclass
 class Distribution:
-    """The distribution list at the foot (``1 - Cde. Gromyko`` ...)."""
+    """The distribution list at the foot (``1 - Cde. Gromyko`` ...), or at the top when the
+    header prints it (``Produced in 6 copies for:`` ``- Comrade Puja`` ...)."""
 
     items: list[DistItem]
     head: list[Inline] | None = None
     span: Span | None = None
+    place: str = "bottom"  # bottom | top
 
 
 Block = Union[Opener, Head, Dateline, Para, Closer, Distribution, Footnote]

@@ -74,3 +74,22 @@ def test_signature_lines(tmp_path, ending, signed):
     closers = [b for b in record.body if isinstance(b, Closer)]
     assert [flatten(n.content) for c in closers for n in walk(c.signed)
             if isinstance(n, Name) and n.kind == "person"] == [signed]
+
+
+def test_a_distribution_list_printed_in_the_header_stays_at_the_top(tmp_path):
+    """Hungarian reports print their copies' addressees under the classification, each after a
+    dash and with no number: the list is read there (place "top"), its items without labels."""
+    from toolchain.model import Distribution, Opener, Para
+    from toolchain.readers.inline import flatten
+
+    page = ("Skip to content\n\nJuly 1, 1972\n\nReport from Etre Sándor, 'Korean interest'\n\n"
+            "Regional Division IV\n\nEtre Sándor\n\nTOP SECRET!\n\nProduced in 3 copies for:\n\n"
+            "- Comrade Puja\n\n- Pyongyang\n\n- Department\n\n"
+            "Subject: Korean interest in the visit\n\n"
+            "The Korean ambassador asked me about the visit of the American secretary of state.\n")
+    body = read_text(tmp_path, page).body
+    assert [type(b) for b in body] == [Opener, Distribution, Opener, Para]
+    dist = body[1]
+    assert (dist.place, flatten(dist.head)) == ("top", "Produced in 3 copies for:")
+    assert [(i.label, flatten(i.content)) for i in dist.items] == [
+        ("", "Comrade Puja"), ("", "Pyongyang"), ("", "Department")]

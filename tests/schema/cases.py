@@ -20,6 +20,8 @@ STAMP_DATE = '<date when="1957-11-12">12 November 1957</date> <idno'
 NOTHING = "Nothing more."
 FN_CALL = '<ref type="note-call" target="#doc1-fn1">X)</ref>'
 DISTRIBUTION = BASE[BASE.index('    <note type="distribution"'):BASE.index("    <dateline>Nº")]
+#: The list moved to the header, as Hungarian reports print it (``Produced in 6 copies for:``).
+TOP_DISTRIBUTION = DISTRIBUTION.replace('place="bottom"', 'place="top"')
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,10 @@ CASES = [
     ok("distribution-after-closer", [("    <closer>", "    <!--<closer>"), ("</closer>", "</closer>-->")],
        note="a page without a closer: the note ends the document"),
     fail("distribution-after-closer", [(DISTRIBUTION, ""), ("    <closer>", DISTRIBUTION + "    <closer>")],
+         '<note type="distribution"'),
+    ok("distribution-after-closer", [(DISTRIBUTION, ""), ("    <head type", TOP_DISTRIBUTION + "    <head type")],
+       note="a list the header prints stands in the div's top"),
+    fail("distribution-after-closer", [(DISTRIBUTION, ""), ("    <closer>", TOP_DISTRIBUTION + "    <closer>")],
          '<note type="distribution"'),
     fail("distribution-after-closer",
          [('<list type="distribution">\n      <label>1</label>\n      <item>Cde. '

@@ -32,6 +32,8 @@ _HEAD_CONTINUE = re.compile(r"^(with|of|for|during|between|on|period)\b")
 #: ``1 - to Cde. Gromyko``, ``2. - Cde. Fedorenko``, ``1st - to Cde. A. A. Gromyko``; a page cut off
 #: after the separator (``5th - ``) leaves an item without text.
 _DIST_ITEM = re.compile(r"^(?P<label>\d{1,2}(?:st|nd|rd|th)?\.?)\s*[-–—]\s*(?P<rest>\S.*)?$")
+#: An item of a list printed with a dash and no number (``- Comrade Puja``).
+_DASH_ITEM = re.compile(r"^(?P<label>)[-–—•]\s*(?P<rest>\S.*)$")
 _DIST_NUMBERED = re.compile(r"^(?P<label>\d{1,2}\.)\s*(?P<rest>\S.*)$")
 _DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies to)\s*:?"
                         r"|(Printed |Produced |Typed |Made )?(in )?(\d{1,2}|one|two|three|four|five|six|seven|"
@@ -202,6 +204,12 @@ class BodyReader:
     # -- header block
 
     def _front(self, blocks: list[_Block]) -> list[Block]:
+        listed = _header_list(blocks)
+        if listed is not None:  # the copies' addressees, printed in the header
+            i, j = listed
+            items = [self._dist_item(b, _DIST_ITEM.match(b.text) or _DASH_ITEM.match(b.text)) for b in blocks[i + 1:j]]
+            distribution = Distribution(items, self._read([blocks[i]], "distribution"), _span(blocks[i:j]), place="top")
+            return self._front(blocks[:i]) + [distribution] + self._front(blocks[j:])
         out: list[Block] = []
         dateline = None
         if blocks and _is_date_only(blocks[-1].text):
@@ -431,6 +439,19 @@ def _signer_line(text: str) -> bool:
     return 1 <= len(words) <= 6 and not text.rstrip().endswith((".", ",", ";", ":")) \
         and words[0][:1].isupper() and not _HEAD_START.match(text) \
         and not _ENCLOSED.match(text)  # (no RECORD OF A CONVERSATION, no Appendix)
+
+
+def _header_list(blocks: list[_Block]) -> tuple[int, int] | None:
+    """Where a header prints its copies' addressees (``Produced in 6 copies for:`` then ``- Comrade
+    Puja`` ...), as Hungarian reports do: the label line's index and the end of its items."""
+    for i, b in enumerate(blocks):
+        if _DIST_HEAD.match(b.text):
+            j = i + 1
+            while j < len(blocks) and (_DIST_ITEM.match(blocks[j].text) or _DASH_ITEM.match(blocks[j].text)):
+                j += 1
+            if j > i + 1:
+                return i, j
+    return None
 
 
 def _list_head(tail: list[_Block], i: int) -> bool:

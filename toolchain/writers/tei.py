@@ -131,13 +131,14 @@ class _Writer:
             sub(closer, "seg", type="typist").text = block.typist
 
     def _distribution(self, parent: Element, block: Distribution) -> None:
-        note = sub(parent, "note", type="distribution", place="bottom")
+        note = sub(parent, "note", type="distribution", place=block.place)
         note.set(XML_ID, self.ids.next("distribution"))
         lst = sub(note, "list", type="distribution")
         if block.head:
             self.inlines(sub(lst, "head"), block.head)
         for item in block.items:
-            sub(lst, "label").text = item.label
+            if item.label:  # (a dash item has none)
+                sub(lst, "label").text = item.label
             self.inlines(sub(lst, "item"), item.content)
 
     def _footnote(self, parent: Element, fn: Footnote, place: str) -> Element:

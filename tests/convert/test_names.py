@@ -24,6 +24,8 @@ def _names(text: str) -> list[str]:
     ("received by Nguyen Duy Trinh (we asked", ["Nguyen Duy Trinh"]),
     ("members HỒ Chí Minh and HOÀNG Văn Hoan", ["HỒ Chí Minh", "HOÀNG Văn Hoan"]),  # with tone marks
     ("between comr. A.N Kosygin and", ["A.N Kosygin"]),   # the last initial without its dot
+    # a title with "for", and the compound titles (Japanese records)
+    ("Deputy Vice-Minister for Foreign Affairs Takashima, Bureau Director-General Nakae", ["Takashima", "Nakae"]),
     ("an article in Le Monde", []),              # Le is left out of the family names
     ("KGB: Comrade Zinyov, MfS: Comrade Mittig", ["Zinyov", "Mittig"]),  # acronyms as labels
     ("Cabinet of the Minister CM No. 2114/55", []),  # a number sign ends a name

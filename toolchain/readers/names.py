@@ -60,6 +60,7 @@ HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Co
               "Counselor", "Counselors", "Adviser", "Advisor", "Attaché", "Attache", "Representative",
               "Emperor", "King", "Prince", "Pope", "Director", "director", "Consul", "Envoy", "Professor",
               "Academician", "Premier", "Chargé", "Editor", "Marshals", "Deputy", "Vice-Premier",
+              "Director-General", "Secretary-General",
               "Vice-Minister", "Vice-Chairman", "Vice-President", "Vice-Consul", "Vice-Admiral",
               "Rear-Admiral", "Lieutenant-General", "Major-General", "Colonel-General",
               "General-Lieutenant", "General-Major", "General-Colonel",  # Russian rank order
@@ -149,8 +150,8 @@ def _titled(before: str, ends: list[int]) -> bool:
             titles[-1] = titles[-1][:-1]
         if len(titles) > 4:
             return False
-        if all(w.lower() in _TITLE_WORDS or w in ("of", "the") or (w[:1].isupper() and is_english(w))
-               for w in titles):  # General of the Army Zakharov
+        if all(w.lower() in _TITLE_WORDS or w in ("of", "the", "for") or (w[:1].isupper() and is_english(w))
+               for w in titles):  # General of the Army Zakharov, Vice-Minister for Foreign Affairs Takashima
             return True
     return False
 

@@ -18,7 +18,7 @@ from toolchain.model import (Block, Closer, Dateline, DistItem, Distribution, Fo
 from toolchain.readers.dates import find_dates, parse_full_date
 from toolchain.readers.inline import CALL, GLUED_CALL, MARKER, InlineReader, is_header_line
 from toolchain.readers.lexicon import is_english, script_language
-from toolchain.readers.names import HONORIFIC_ALTERNATIVES, NUMBER_SIGN, UPPER
+from toolchain.readers.names import HONORIFIC_ALTERNATIVES, NUMBER_SIGN, UPPER, find_persons
 from toolchain.readers.source import Line
 from toolchain.readers.spacing import collapse
 from toolchain.readers.spans import BlockText
@@ -189,7 +189,7 @@ class BodyReader:
         start = next((i for i, b in enumerate(blocks) if is_prose_block(b) and not _repeats(b.text, title)),
                      len(blocks))
         out: list[Block] = self._front(blocks[:start])
-        parts = _letters(blocks[start:])
+        parts = _letters(blocks[start:], opened=any(_DEAR.match(b.text) for b in blocks[:start]))
         for k, part in enumerate(parts):
             if k:  # an enclosure: its own header block before its first paragraph
                 first = next((i for i, b in enumerate(part) if is_prose_block(b)), len(part))
@@ -377,28 +377,35 @@ _SIGNATURE_MARKED = re.compile(rf"{_SIGNATURE_MARK.pattern}|^\[signed\]|^/-/\s*(
                                r"|^(?-i:Signed:? [A-Z])", re.I)
 
 
-def _letters(blocks: list[_Block]) -> list[list[_Block]]:
+def _letters(blocks: list[_Block], opened: bool = False) -> list[list[_Block]]:
     """The documents of a page: a letter signed mid-page, then what it encloses (a report, a
     record of conversation), each with its own signature. A letter ends after a marked
     signature line, or after a salutation and the signer's lines (``With comradely
-    greetings, / Col. Josef Houska / Chief of the 1st Administration``), and after the
-    distribution list and foot lines under them, when paragraphs follow."""
+    greetings, / Col. Josef Houska / Chief of the 1st Administration``), or, when it opened
+    with ``Dear ...`` (``opened``: above the first paragraph), after the signer's name alone
+    under its last paragraph (``J. Herrmann``); and after the distribution list and foot lines
+    under them, when paragraphs follow."""
     parts: list[list[_Block]] = []
     begin = i = 0
     while i < len(blocks) - 1:
-        end = _letter_end(blocks, i) if i > begin else None
+        opened = opened or _DEAR.match(blocks[i].text) is not None
+        end = _letter_end(blocks, i, opened) if i > begin else None
         if end is not None and any(is_prose_block(b) and not _FOOTNOTE.match(b.text) for b in blocks[end:]):
             parts.append(blocks[begin:end])
             begin = i = end
+            opened = False
         else:
             i += 1
     return parts + [blocks[begin:]]
 
 
-def _letter_end(blocks: list[_Block], i: int) -> int | None:
-    """Where the letter whose signature starts at ``i`` ends (after its foot), or None."""
+def _letter_end(blocks: list[_Block], i: int, opened: bool = False) -> int | None:
+    """Where the letter whose signature starts at ``i`` ends (after its foot), or None;
+    ``opened``: the letter opened with ``Dear ...``."""
     text = blocks[i].text
-    if _SIGNATURE_MARKED.search(text) and _signature_like(text):
+    if opened and is_prose_block(blocks[i - 1]) and _named_alone(text):
+        end = i + 1
+    elif _SIGNATURE_MARKED.search(text) and _signature_like(text):
         end = i + 1
         while end < len(blocks) and _SIGNATURE_LINE.match(blocks[end].text):  # (S. SUZDALEV)
             end += 1
@@ -413,6 +420,16 @@ def _letter_end(blocks: list[_Block], i: int) -> int | None:
     while end < len(blocks) and (is_foot_line(blocks[end].text) or _list_head(blocks, end)):
         end += 1
     return end
+
+
+#: The salutation a letter opens with (``Dear Comrade Honecker,``).
+_DEAR = re.compile(r"^(?:My )?Dear\b", re.I)
+
+
+def _named_alone(text: str) -> bool:
+    """A line that is one person's name and nothing else (``J. Herrmann``, ``I. STALIN``)."""
+    name = text.strip()
+    return len(name.split()) <= 4 and any(m.start == 0 and m.end == len(name) for m in find_persons(name))
 
 
 _MARK_LINE = re.compile(r"^\[(?:signed|signature|illegible signature)\]$", re.I)

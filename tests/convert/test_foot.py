@@ -19,6 +19,17 @@ def test_words_cut_off_after_the_foot_are_the_summary(last):
         ["5 - to file", "Nº 527", "", "31 August 1957"], [last])
 
 
+SUMMARY = "Report on the rejection to publish the decree of the Plenum in its entirety. The CC agrees with Amba"
+
+
+@pytest.mark.parametrize("foot", [
+    ("(I. Vinogradov)", "No. 25-C-2236", "Zab"),    # a short line under the foot's number
+    ("GRECHKO TARASOV", "18 June 1953, 2:30 p.m."),  # a date and its hour
+])
+def test_a_summary_sentence_cut_off_under_the_foot_is_the_summary(foot):
+    assert _split(*foot, SUMMARY) == (list(foot), [SUMMARY])
+
+
 @pytest.mark.parametrize("lines", [
     ("31 August 1957", "A. PUZANOV"),                 # a signature after a date
     ("31 August 1957", "(A. Puzanov)"),
@@ -65,6 +76,12 @@ def test_a_title_printed_only_in_the_citation_is_taken_from_it(tmp_path):
     # a cut-off page: the summary after the signature, cut inside a word
     (f"{PROSE}\n\nSigned: N. Popa\n\nThe Embassy of Romania conveys the results of a meeting with the Mini",
      "N. Popa"),
+    # the signers, the copy attested ("Verno"), the date with its hour
+    (f"{PROSE}\n\nGRECHKO TARASOV\n\n\"Correctly\": GENERAL OF THE ARMY SHTEMENKO\n\n18 June 1953, 2:30 p.m.",
+     ["GRECHKO", "TARASOV", "SHTEMENKO"]),
+    # a foot with a copies line, a distribution statement and the typist code written the other way
+    (f"{PROSE}\n\nCOUNSELLOR OF THE [signature]\n\nUSSR MFA DVO (B. VERESHCHAGIN)\n\n25 copies printed\n\n"
+     "Distributed according to a list\n\nNº 2346-dv.\n\n22 October 1956\n\nme/MB", "B. VERESHCHAGIN"),
 ])
 def test_signature_lines(tmp_path, ending, signed):
     from toolchain.model import Closer, Name, walk
@@ -73,7 +90,7 @@ def test_signature_lines(tmp_path, ending, signed):
     record = read_text(tmp_path, f"January 27, 1968\n\nTelegram from Pyongyang\n\n{ending}")
     closers = [b for b in record.body if isinstance(b, Closer)]
     assert [flatten(n.content) for c in closers for n in walk(c.signed)
-            if isinstance(n, Name) and n.kind == "person"] == [signed]
+            if isinstance(n, Name) and n.kind == "person"] == (signed if isinstance(signed, list) else [signed])
 
 
 def test_a_distribution_list_printed_in_the_header_stays_at_the_top(tmp_path):

@@ -36,9 +36,10 @@ _DIST_ITEM = re.compile(r"^(?P<label>\d{1,2}(?:st|nd|rd|th)?\.?)\s*[-–—]\s*(
 _DASH_ITEM = re.compile(r"^(?P<label>)[-–—•]\s*(?P<rest>\S.*)$")
 _DIST_NUMBERED = re.compile(r"^(?P<label>\d{1,2}\.)\s*(?P<rest>\S.*)$")
 _DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies to)\s*:?"
+                        r"|(Distributed|Sent|Circulated) (according to|as per) (a |the )?(distribution )?list\.?"
                         r"|(Printed |Produced |Typed |Made )?(in )?(\d{1,2}|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|eleven|twelve) cop(y|ies)( \S+){0,3}\s*:?)$", re.I)
-_TYPIST = re.compile(r"^\d{0,3}-?[A-ZА-Я]{1,4}/[a-zа-я]{1,4}$")
+_TYPIST = re.compile(r"^\d{0,3}-?(?:[A-ZА-Я]{1,4}/[a-zа-я]{1,4}|[a-zа-я]{1,4}/[A-ZА-Я]{1,4})$")  # (me/MB)
 _FOOT_NO = re.compile(r"^(Nº|№|N°|No\.)\s*\S+$")
 _CAPITALISED_RUN = re.compile(rf"(?:(?:{HONORIFIC_ALTERNATIVES})\s+)?"
                               rf"(?P<run>[{UPPER}][\w’'.-]+(?:\s+[{UPPER}][\w’'.-]+){{0,2}})")
@@ -46,9 +47,11 @@ _FOOTNOTE = re.compile(rf"^(?P<m>{MARKER}|\[\d{{1,3}}\])\s+(?P<rest>\S.*)$", re.
 _BRACKET_CALL = re.compile(r"(?<=\S)\[(\d{1,3})\]")
 _SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greetings|Kind|Warm)\b.{0,60}"
                      r"(?:,|greetings|regards|respect)$", re.I)  # (With socialist greetings)
-#: ``[signature] (A. PUZANOV)``, ``/signature/ KALASHNIKOV``, ``/I. Kurdyukov/``, ``Signed: N. Popa``
+#: ``[signature] (A. PUZANOV)``, ``/signature/ KALASHNIKOV``, ``/I. Kurdyukov/``, ``Signed: N. Popa``,
+#: ``"Correctly": GENERAL OF THE ARMY SHTEMENKO`` (who attests the copy)
 _SIGNATURE_LINE = re.compile(r"^(.{0,60}[\[/]signature[\]/]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|/[^/]{2,40}/$"
-                             r"|Signed:?$|(?-i:Signed:? [A-Z])|/-/\s*(?-i:[A-Z]))", re.I)
+                             r"|Signed:?$|(?-i:Signed:? [A-Z])|/-/\s*(?-i:[A-Z])"
+                             r"|[\"“]?(?:Correct(?:ly)?|True copy)[\"”]?:)", re.I)  # (the copy attested: Verno)
 #: A signature mark printed in the line (``... in the MPR [Signature] V[asily]. Pisarev``).
 _SIGNATURE_MARK = re.compile(r"[\[/]signature[\]/]", re.I)
 
@@ -112,8 +115,12 @@ def _is_prose(text: str) -> bool:
     return len(words) >= 4 and lower >= 2 and lower * 3 >= len(words) and text.rstrip()[-1:] in ".!?\"”’"
 
 
+#: The hour after a foot's date (``18 June 1953, 2:30 p.m.``), maybe a note's call glued to it.
+_HOUR = re.compile(r",?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.m\.(?:\d{1,2}\b)?)?$")
+
+
 def _is_date_only(text: str) -> bool:
-    return bool(parse_full_date(text.strip().rstrip("."), whole=True))
+    return bool(parse_full_date(_HOUR.sub("", text.strip()).rstrip("."), whole=True))
 
 
 def _signature_like(text: str) -> bool:
@@ -157,12 +164,25 @@ def split_cut_summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         texts = [lines[k].text for k in filled]
         signature = _SIGNATURE_LINE.match(before.text) is not None \
             or _salute_at(texts, len(texts) - 1, lowest=0) is not None
-        cut = (2 <= len(words) <= SUMMARY_WORDS and (words[-1][:1].islower() or signature)
+        cut = (2 <= len(words) <= SUMMARY_WORDS
+               and (words[-1][:1].islower() or signature or len(words) >= _SENTENCE_WORDS)
                and words[-1][-1:].isalpha()
                or len(words) == 1 and words[0].isalpha() and not _signature_like(last.text))
-        if words[0][:1].isupper() and cut and (signature or is_foot_line(before.text)):
+        if words[0][:1].isupper() and cut and (signature or is_foot_line(before.text)
+                                               or len(words) >= _SENTENCE_WORDS and _under_foot(texts[:-1])):
             return lines[:filled[-1]], [last]
     return lines, []
+
+
+#: Words enough for a sentence of the summary, not a name (``Kim Yu Sun``) or a heading.
+_SENTENCE_WORDS = 8
+
+
+def _under_foot(texts: list[str]) -> bool:
+    """The last of ``texts`` is a short line of a record's foot: a foot or signature line is
+    among the last three (``(I. Vinogradov)`` / ``No. 25-C-2236`` / ``Zab``)."""
+    return bool(texts) and len(texts[-1].split()) <= 6 and not _is_prose(texts[-1]) and any(
+        is_foot_line(t) or _SIGNATURE_LINE.match(t) for t in texts[-3:])
 
 
 class BodyReader:

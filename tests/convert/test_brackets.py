@@ -215,6 +215,14 @@ def test_a_supplied_given_name_after_an_east_asian_name_joins_it(tmp_path):
     assert [flatten(n.content) for n in names] == ["Kim Il Sung"]
 
 
+def test_a_bracket_signed_by_the_translator_is_a_translator_note(tmp_path):
+    from toolchain.model import Note
+
+    nodes = _read(tmp_path, "like having that thing [meaning a guided missile—trans.] that can go")
+    assert [(n.kind, flatten(n.content)) for n in nodes if isinstance(n, Note)] == [
+        ("translator", "meaning a guided missile—trans.")]
+
+
 @pytest.mark.parametrize("paragraph, kind", [
     ("On [date left blank] April 1955 he came.", "physical"),      # a short description of the paper
     ("The [letterhead with eagle] Ministry writes.", "physical"),

@@ -18,6 +18,12 @@ def _dates(text: str, year: int | None = None) -> list[tuple[str, str | None]]:
     # the month first, as American forms print it, only where the day cannot come first
     ("Dispatched on 10.31.1962 at 13:30", [("10.31.1962", "1962-10-31")]),
     ("received 11.01.1962", [("11.01.1962", "1962-01-11")]),
+    # with slashes the month first, as American forms print it, unless it cannot be
+    ("In Prague on 5/16/1963", [("5/16/1963", "1963-05-16")]),
+    ("Sent on 09/29/50", [("09/29/50", "1950-09-29")]),
+    ("dated 16/5/1963", [("16/5/1963", "1963-05-16")]),
+    ("file 003786/63-7 and No. 131/1963", []),
+    ("Date: 01/11/02", []),                                        # a file's number
     # a two-digit year, as the roman-month form reads it
     ("ROSHCHIN No. 2974 13.6.51", [("13.6.51", "1951-06-13")]),
     ("version 1.2.3 and 12.10.55.3", []),          # no date inside longer numbers

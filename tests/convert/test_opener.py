@@ -33,6 +33,7 @@ def test_a_year_in_parentheses_is_no_registry_number(tmp_path):
     ("22 August 1968. Nr. 74 320", [("registry", "74 320")]),  # digits in groups of three
     ("Ref: 381.1-NHK/mo", [("registry", "381.1-NHK/mo")]),    # a reference
     ("TOP SECRET\nCopy no. 2 re: no. 222", [("registry", "222")]),  # the number a record answers
+    ("SPECIAL FOLDER\nNº P 146/VI", [("registry", "P 146/VI")]),    # a space after the capital
     ("SECRET\n131/1963/top secret", [("registry", "131/1963")]),   # the classification after it
 ])
 def test_header_numbers(tmp_path, header, numbers):
@@ -90,3 +91,11 @@ def test_a_copy_number_after_a_colon(tmp_path):
     record = read_text(tmp_path, PAGE.format("Secret\nCopy No.: 2"))
     assert [(m.kind, m.number) for m in walk(record.body) if isinstance(m, Marking) and m.kind == "copy"] == \
         [("copy", "2")]
+
+
+def test_the_soviet_markings_absolutely_secret_and_the_only_copy(tmp_path):
+    from toolchain.model import Marking
+
+    record = read_text(tmp_path, PAGE.format("Absolutely secret\n\nSpecial file\n\nthe only copy"))
+    assert [(m.kind, m.text, m.category) for m in walk(record.body) if isinstance(m, Marking)] == [
+        ("classification", "Absolutely secret", "cls-absolutely-secret"), ("copy", "the only copy", None)]

@@ -60,6 +60,9 @@ _PATTERNS = [
     ("roman", re.compile(_day("d") + r"\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\."
                          r"(?P<y>\d{4}|\d{2})\b")),
     ("numeric", re.compile(_day("d") + r"\.(?P<mm>\d{1,2})\.(?P<y>1[6-9]\d\d|20\d\d|\d\d)\b(?!\.\d)")),
+    # with slashes, the month first as American forms print it, unless it cannot be (5/16/1963);
+    # a year of two digits from 1930 (01/11/02 is a file's number)
+    ("slash", re.compile(_day("mm") + r"/(?P<d>\d{1,2})/(?P<y>1[6-9]\d\d|20\d\d|[3-9]\d)\b(?![/.]?\d)")),
     ("iso", re.compile(r"(?P<y>(?:1[6-9]|20)(?<!\w\d\d)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b")),
     # "12 or 14 May", "22 and 29 May 1972": the first day takes the month (and year) of the second.
     ("first-day", re.compile(rf"{_day('d')}{_ORD}(?=\s+(?:or|and|to)\s+\d{{1,2}}{_ORD}\s+"
@@ -121,11 +124,11 @@ def _read(kind: str, m: re.Match, year: int | None) -> DateMatch | None:
         y = y + 1900 if y < 100 else y
         when = _iso(y, _ROMAN_MONTHS[m.group("rm")], int(m.group("d")))
         return DateMatch(s, e, when=when) if when else None
-    if kind in ("numeric", "iso"):
+    if kind in ("numeric", "iso", "slash"):
         y = int(m.group("y"))
-        y, first, second = y + 1900 if y < 100 else y, int(m.group("d")), int(m.group("mm"))
-        # the month first, as American forms print it, only where the day cannot be (10.31.1962)
-        when = _iso(y, second, first) or kind == "numeric" and _iso(y, first, second)
+        y, day, month = y + 1900 if y < 100 else y, int(m.group("d")), int(m.group("mm"))
+        # the other order only where this one cannot be (10.31.1962, 16/5/1963)
+        when = _iso(y, month, day) or kind != "iso" and _iso(y, day, month)
         return DateMatch(s, e, when=when) if when else None
     if kind == "my":
         y, mo = int(m.group("y")), _month(m)
@@ -183,7 +186,7 @@ def parse_full_date(text: str, whole: bool = False, partial: bool = False) -> Da
     t = text.strip()
     if not _DIGIT.search(t):  # every form read here prints a year
         return None
-    kinds = ["dmy", "mdy", "ymd", "iso", "roman", "numeric"] + (["my", "bare-year"] if partial else [])
+    kinds = ["dmy", "mdy", "ymd", "iso", "roman", "numeric", "slash"] + (["my", "bare-year"] if partial else [])
     for kind in kinds:
         rx = _FULL_PATTERNS[kind]
         m = rx.fullmatch(t) if whole else rx.search(t)

@@ -35,9 +35,9 @@ CALL = re.compile(r"(?:(?<=[.,;:!?\"”’)])(?:\*{1,3}|[Xx]{1,2})|(?<=[^\s\d(\[
 #: The classification markings (their taxonomy categories: ``cls-top-secret``), longest first;
 #: the Soviet and Polish top level (osoboi vazhnosti, specjalnego znaczenia) is "of special
 #: importance". A marking is printed in capitals or with its first word capitalised.
-CLASSIFICATIONS = ("top secret", "strictly secret", "secret", "strictly confidential", "highly confidential",
-                   "confidential", "highly classified", "for official use only", "of special importance",
-                   "of special significance")
+CLASSIFICATIONS = ("top secret", "strictly secret", "absolutely secret", "secret", "strictly confidential",
+                   "highly confidential", "confidential", "highly classified", "for official use only",
+                   "of special importance", "of special significance")
 
 
 def _marking_forms(phrase: str) -> str:
@@ -51,15 +51,16 @@ def _marking_forms(phrase: str) -> str:
 _CLASSIFICATION = re.compile(r"\b(?:%s)\b" % "|".join(map(_marking_forms, CLASSIFICATIONS)))
 _CATEGORIES = {p.replace(" ", ""): "cls-" + p.replace(" ", "-") for p in CLASSIFICATIONS}
 _COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|Nr\.?|#):?|(?:Copy|COPY)(?=\s+\d+\b(?!\s+cop)))"
-                   r"\s*(?P<u>_)?(?P<n>\d+)(?(u)_)")  # (Copy No.: 2; Copy #_1_, the number on a blank)
+                   r"\s*(?P<u>_)?(?P<n>\d+)(?(u)_)"  # (Copy No.: 2; Copy #_1_, the number on a blank)
+                   r"|\b(?:[Tt]he )?(?:[Oo]nly|[Ss]ingle) copy\b")  # (edinstvennyi ekzempliar)
 _NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
 _LABELLED_NO = re.compile(
     rf"\b(?P<label>Outgoing|Incoming|Issuing|Outg\.|Inc\.)\s*(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?(?P<num>{_NUM})")
-#: After a number sign: a number, maybe led by capitals (``P168/5``) or in groups of three
+#: After a number sign: a number, maybe led by capitals (``P168/5``, ``P 146/VI``) or in groups of three
 #: digits (``Nr. 74 320``); after ``Ref:`` a reference (``381.1-NHK/mo``); the number a record
 #: answers (``Copy no. 2 re: no. 222``).
 _SIGNED_NO = re.compile(rf"(?:(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?|\bRef[.:]|\b[Rr]e:\s*no\.)\s*"
-                        rf"(?P<num>\d{{1,3}}(?: \d{{3}})+(?![\w/.-])|[A-Z]{{0,3}}(?:{_NUM}))")
+                        rf"(?P<num>\d{{1,3}}(?: \d{{3}})+(?![\w/.-])|(?:[A-Z]{{1,3}} ?)?(?:{_NUM}))")
 _DIGIT = re.compile(r"\d")
 #: A note's number printed glued to the word or bracket before it (``MILNIKIEL1``, ``[…]3``),
 #: or opening a run of text that follows a bracket.

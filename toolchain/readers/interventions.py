@@ -23,6 +23,8 @@ _OMITTED = re.compile(r"^(…|\.\.\.|\. \. \.|\.\.\.\.)$")
 _SIC = re.compile(r"^sic\b\s*[;:,.]?\s*(?P<rest>.*)$", re.I | re.S)
 #: ``Translator's note:``, and its short forms ``Trans. note:``, ``Transl. note``, ``Translator note``.
 _TRANSLATOR = re.compile(r"^\s*(?:translator(?:[’'`]?s)?|trans\.|transl\.)\s+note\s*[:.]?\s*", re.I)
+#: The translator's mark after the note instead (``[meaning a guided missile—trans.]``).
+_TRANSLATOR_AFTER = re.compile(r"(?:[-–—]\s*(?:trans|transl|translator)\.?|\((?:trans|transl)\.\))\s*$", re.I)
 #: The label the renderer prints back (guide §3.3 K), dropped from the TEI; a short form is kept.
 _TRANSLATOR_FULL = re.compile(r"^\s*translator[’'`]?s\s+note\s*[:.]?\s*", re.I)
 _HANDWRITTEN = re.compile(r"^\s*(?:handwrit(?:ten|ing)\b|(?:inserted|added|written|corrected|noted) by hand\b)",
@@ -104,8 +106,7 @@ def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
     if m:  # "[sic!]", "[sic?]": the punctuation adds nothing to correct or comment on
         rest = m.group("rest").strip()
         return _sic(rest if re.search(r"\w", rest) else "", br, reader, carve)
-    m = _TRANSLATOR.match(flat)
-    if m:
+    if _TRANSLATOR.match(flat) or _TRANSLATOR_AFTER.search(flat):
         return Note("translator", _strip_label(br, reader, inner_zone))
     if _HANDWRITTEN.match(flat):
         return Note("handwritten", reader.read_parts(br.parts, inner_zone))

@@ -215,6 +215,14 @@ def test_a_supplied_given_name_after_an_east_asian_name_joins_it(tmp_path):
     assert [flatten(n.content) for n in names] == ["Kim Il Sung"]
 
 
+def test_a_word_of_another_language_is_supplied_not_russian(tmp_path):
+    """``[secamente]`` in a Brazilian telegram is Portuguese: only transliterated Russian is foreign."""
+    from toolchain.model import Foreign
+
+    nodes = _read(tmp_path, "The Secretary answered [secamente] that the matter was closed.")
+    assert list(_supplied(nodes)) == ["secamente"] and not any(isinstance(n, Foreign) for n in nodes)
+
+
 def test_a_bracket_signed_by_the_translator_is_a_translator_note(tmp_path):
     from toolchain.model import Note
 

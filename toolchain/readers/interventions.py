@@ -14,8 +14,8 @@ from toolchain.model import (Email, Foreign, Gap, Inline, Name, Note, Sic, Stamp
                              Unclear)
 from toolchain.readers.brackets import Bracket, Run
 from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, english_votes, fold, is_english,
-                                       is_proper_noun, is_romanised_given_name, romanisation_key,
-                                       russian_votes)
+                                       is_other_language_word, is_proper_noun, is_romanised_given_name,
+                                       romanisation_key, russian_votes)
 from toolchain.readers.names import HONORIFICS, find_persons
 
 _ILLEGIBLE = re.compile(r"\b(illegible|unreadable|not legible|indecipherable|undecipherable)\b", re.I)
@@ -323,7 +323,8 @@ def _supplied_or_foreign(br: Bracket, reader: Reader, before: str, after: str, z
         return Supplied("omitted-in-original", content)
     if toks and english == len(toks):
         return Supplied("omitted-in-original", content)
-    if russian_votes(toks) > english_votes(toks) or (toks and english == 0 and not capitalised):
+    russian = russian_votes(toks) > english_votes(toks) or (toks and english == 0 and not capitalised)
+    if russian and not all(is_other_language_word(t) for t in toks):  # ([secamente]: Portuguese)
         return Foreign(content)
     if toks and english * 2 >= len(toks):
         return Supplied("omitted-in-original", content)

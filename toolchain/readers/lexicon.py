@@ -56,6 +56,21 @@ def is_english(token: str) -> bool:
     return zipf_frequency(low, "en") >= COMMON_ZIPF and token.lower() == token
 
 
+#: Languages a Western record may quote a word of, besides English and Russian.
+_OTHER_LANGUAGES = ("pt", "es", "fr", "it", "de", "ro")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def is_other_language_word(token: str) -> bool:
+    """A word of Portuguese, Spanish, French, Italian, German or Romanian (``secamente`` in a
+    Brazilian telegram): words a transliteration of Russian never is. Why: only transliterated
+    Russian is ``foreign`` (guide §3.1 rule 12); another language's word is supplied."""
+    from wordfreq import zipf_frequency
+
+    low = token.lower()  # (a short word is often Russian too: na, kak, delo, oblast)
+    return len(low) >= 7 and any(zipf_frequency(low, lang) >= 1.5 for lang in _OTHER_LANGUAGES)
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def is_function_word(token: str) -> bool:
     """One of the most common English words (``The``, ``He``, ``In``, ``Minister``: Zipf 5 or

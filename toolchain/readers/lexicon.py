@@ -198,6 +198,7 @@ Nguyen Tran Pham Hoang Huynh Phan Vu Vo Dang Bui Ngo Duong Truong Dinh Trinh
 Chun Rim Gi Tae Son Seol Yeom Gwak Kwak Ok Pi Na Cao Qian Xiao Hao Feng Cheng Bai Qin Yan Yin Kong Geng Shi
 Tang Rao Zeng Tao Lai Jia Meng Wen Ling Pu Gong Lei Ouyang Fang Zhong Yue Qu Niu Cui Hou Shao Wan
 Gu Xue Liao Yuan Dai Zou Pei Xing Tong Mei Bao Kuang Qiu
+Zheng Liang Xia Xiong Xiang Tseng Tsou Chien Qi Ning Rong Jung Seong Joo Cheon Yeo Byun Seok
 """.split())
 
 # One syllable of Korean, Chinese or Vietnamese romanisation: optional onset, vowel nucleus,

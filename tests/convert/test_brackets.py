@@ -162,6 +162,7 @@ def test_a_place_identified_by_a_bracket_is_no_person(tmp_path, paragraph):
     ("the Ministry of National Defense [MNO]; he", "MNO"),
     ("the Central Committee of the Bulgarian Communist Party [CC of the BCP], held", "CC of the BCP"),
     ("with regard to the multilateral force [MLF], the USSR", "MLF"),   # the words spell it
+    ("published in the newspaper Renmin Ribao [People's Daily]. The", "People's Daily"),  # translated
 ])
 def test_an_acronym_expanded_or_a_name_abbreviated_is_a_gloss(tmp_path, paragraph, note):
     from toolchain.model import Note
@@ -213,6 +214,11 @@ def test_a_supplied_given_name_after_an_east_asian_name_joins_it(tmp_path):
     """``Kim Il [Sung]``: identification, one person, though "sung" is an English word."""
     names = [n for n in _read(tmp_path, "He said that Kim Il [Sung] was ill.") if isinstance(n, Name)]
     assert [flatten(n.content) for n in names] == ["Kim Il Sung"]
+
+
+def test_whose_a_name_is_no_translation_of_it(tmp_path):
+    nodes = _read(tmp_path, "found in the archives of the Rhee Syngmann [South Korean] government")
+    assert list(_supplied(nodes)) == ["South Korean"]
 
 
 def test_a_word_of_another_language_is_supplied_not_russian(tmp_path):

@@ -13,7 +13,7 @@ from typing import Callable, Protocol
 from toolchain.model import (Email, Foreign, Gap, Inline, Name, Note, Sic, Stamped, Supplied,
                              Unclear)
 from toolchain.readers.brackets import Bracket, Run
-from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, english_votes, fold, is_english,
+from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, english_votes, fold, is_demonym, is_english,
                                        is_other_language_word, is_proper_noun, is_romanised_given_name,
                                        romanisation_key, russian_votes)
 from toolchain.readers.names import HONORIFICS, find_persons
@@ -229,7 +229,19 @@ def _restatement(br: Bracket, reader: Reader, before: str, after: str, zone: str
                 if all(isinstance(c, str) for c in content) and find_persons(name):
                     content = [Name("person", content)]
                 return Note("translator", content, subtype="romanization")
+        if _translated(prev.group(1), toks):
+            return Note("translator", reader.read_parts(br.parts, zone), subtype="gloss")
     return None
+
+
+def _translated(name: str, toks: list[str]) -> bool:
+    """``the newspaper Renmin Ribao [People's Daily]``: a name of two words or more in another
+    language (none of them English) and its translation (every word English, no title: not
+    ``Kim Il Sung [Party Chairman]``) ending in a noun."""
+    printed = words(name)
+    return len(printed) >= 2 and len(toks) >= 2 and not any(is_english(w) for w in printed) \
+        and all(is_english(t) and t not in HONORIFICS for t in toks) \
+        and not is_demonym(toks[-1])  # (the Rhee Syngmann [South Korean] government: whose, not what)
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -34,6 +34,9 @@ def test_a_year_in_parentheses_is_no_registry_number(tmp_path):
     ("Ref: 381.1-NHK/mo", [("registry", "381.1-NHK/mo")]),    # a reference
     ("TOP SECRET\nCopy no. 2 re: no. 222", [("registry", "222")]),  # the number a record answers
     ("SPECIAL FOLDER\nNº P 146/VI", [("registry", "P 146/VI")]),    # a space after the capital
+    ("SECRET\nNo 615 / dv", [("registry", "615 / dv")]),            # No without its dot, spaced slash
+    ("In Prague on 5/16/1963\nfile 003786/63-7", [("registry", "003786/63-7")]),
+    ("SECRET\nIskh. #109/ss", [("outgoing", "109/ss")]),            # the Russian label transliterated
     ("SECRET\n131/1963/top secret", [("registry", "131/1963")]),   # the classification after it
 ])
 def test_header_numbers(tmp_path, header, numbers):

@@ -55,12 +55,14 @@ _COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|Nr\.?|#):?|
                    r"|\b(?:[Tt]he )?(?:[Oo]nly|[Ss]ingle) copy\b")  # (edinstvennyi ekzempliar)
 _NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
 _LABELLED_NO = re.compile(
-    rf"\b(?P<label>Outgoing|Incoming|Issuing|Outg\.|Inc\.)\s*(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?(?P<num>{_NUM})")
+    rf"\b(?P<label>[Oo]utgoing|[Ii]ncoming|[Ii]ssuing|Outg\.|Inc\.|Iskh\.|Vkh\.)\s*"  # (Russian: iskh., vkh.)
+    rf"(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?(?P<num>{_NUM})")
 #: After a number sign: a number, maybe led by capitals (``P168/5``, ``P 146/VI``) or in groups of three
 #: digits (``Nr. 74 320``); after ``Ref:`` a reference (``381.1-NHK/mo``); the number a record
-#: answers (``Copy no. 2 re: no. 222``).
-_SIGNED_NO = re.compile(rf"(?:(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?|\bRef[.:]|\b[Rr]e:\s*no\.)\s*"
-                        rf"(?P<num>\d{{1,3}}(?: \d{{3}})+(?![\w/.-])|(?:[A-Z]{{1,3}} ?)?(?:{_NUM}))")
+#: answers (``Copy no. 2 re: no. 222``); ``No`` without its dot and ``file`` before a number
+#: (``No 615 / dv``, ``file 003786/63-7``).
+_SIGNED_NO = re.compile(rf"(?:(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?|\bRef[.:]|\b[Rr]e:\s*no\.|\b(?:No|[Ff]ile)(?= \d))\s*"
+                        rf"(?P<num>\d{{1,3}}(?: \d{{3}})+(?![\w/.-])|\d+ / [a-z]{{1,4}}\b|(?:[A-Z]{{1,3}} ?)?(?:{_NUM}))")
 _DIGIT = re.compile(r"\d")
 #: A note's number printed glued to the word or bracket before it (``MILNIKIEL1``, ``[…]3``),
 #: or opening a run of text that follows a bracket.
@@ -244,7 +246,7 @@ class InlineReader:
             add(d.start, d.end, lambda t, d=d: Date(_lines(t), d.when, d.not_before, d.not_after, d.inferred))
         if digit and (zone in NUMBER_ZONES or zone == "body"):
             for m in _LABELLED_NO.finditer(text):
-                kind = "incoming" if m.group("label").lower().startswith("inc") else "outgoing"
+                kind = "incoming" if m.group("label").lower().startswith(("inc", "vkh")) else "outgoing"
                 add(m.start("num"), m.end("num"), lambda t, k=kind: Number(k, t))
         if digit and zone in NUMBER_ZONES:
             for rx in (_SIGNED_NO, _BARE_NO):

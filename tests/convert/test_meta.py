@@ -28,6 +28,21 @@ from toolchain.readers.meta import parse_archives
     ("\"A Letter,\" Digital Archive, International Olympic Committee Archives (Switzerland), SEOUL’ 88, "
      "POLITICAL MATTERS 1988-89; SEOUL ’88/ POLITIQUE (JANVIER – JUILLET).",
      ["International Olympic Committee Archives"]),
+    # the acronym after the archive's name in its own language (guide §2.2: the acronym)
+    ("Hungarian National Archives (Magyar Országos Levéltár, MOL). XIX-J-1-j India, 1974, 50. doboz.", ["MOL"]),
 ])
 def test_archive_names(citation, archives):
     assert [a.repository for a in parse_archives(citation)] == archives
+
+
+def test_an_unlabelled_citation_naming_its_archive_is_the_source(tmp_path):
+    """Document Information with no Source label: an archive's name and its file's parts."""
+    from tests.convert.pages import read_text
+
+    page = ("Skip to content\n\nOctober 4, 1978\n\nTelegram from Kabul\n\n"
+            "We met the Prime Minister and spoke about the situation in the country at length.\n\n"
+            "Document Information\n\nCentral State Archive, Archive of the CC CPCz, file Husak, box "
+            "Afghanistan. Provided by Oldrich Tuma.\n")
+    meta = read_text(tmp_path, page).meta
+    assert [a.repository for a in meta.archives] == ["Central State Archive"]
+    assert [(c.resp, c.name) for c in meta.contributors] == [("provided by", "Oldrich Tuma")]

@@ -24,9 +24,11 @@ _RIGHTS = re.compile(r"^(The History and Public Policy Program welcomes|To enqui
 _ARCHIVE = re.compile(r"(?:\((?P<paren>[A-Z][A-Za-z]{2,7})\)|\b(?P<acr>[A-Z](?:[A-Z]|[a-z](?=[A-Z])){2,7})\b)[,.]?\s*"
                       r"(?=(?:F\.|f\.|[Ff]ond|[Ll]ist[yi]?\b|[Ll]l?\.|[Oo]p\.|[Oo]pis|[Dd]elo|[Pp]apka)\s*\d?)")
 #: Without fond/opis markers: a parenthesised acronym, or an acronym opening the citation
-#: (``SAPMO-BArch, DY 30/IV 2/20/137``, ``... (PRCFMA), 106-00075-01``).
+#: (``SAPMO-BArch, DY 30/IV 2/20/137``, ``... (PRCFMA), 106-00075-01``, ``Hungarian National
+#: Archives (Magyar Országos Levéltár, MOL)``).
 #: Either holds two capitals at least: ``(Foundation)`` is a word, no archive's name.
-_LOOSE_ARCHIVE = re.compile(r"\((?P<paren>(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])[A-Z][A-Za-z-]{1,15}(?: [A-Z]{2,4})?)\)"
+_LOOSE_ARCHIVE = re.compile(r"\((?:[^(),]{1,60},\s*)?"  # (the name in the archive's language, MOL)
+                            r"(?P<paren>(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])[A-Z][A-Za-z-]{1,15}(?: [A-Z]{2,4})?)\)"
                             r"|^\s*(?P<acr>(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])"
                             r"[A-Z][A-Za-z-]{1,15}(?:\s[A-Z]{2,6}\b)*)(?=[,\s)])")
 #: ``Polish Foreign Ministry Archive, DV Z12``, ``National Historical and Central Archives,
@@ -39,7 +41,7 @@ _IDNO_KIND = {"fond": "fond", "f.": "fond", "opis": "opis", "op.": "opis", "delo
               "delo.": "delo", "d.": "delo", "papka": "papka", "p.": "papka"}
 _FOLIOS = re.compile(r"\b(?:ll\.|l\.|[Ll]ist[yi]|[Ll]ist|pp\.|[Pp]ages?|[Ff]olios?)\s*"
                      r"(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?")
-_CREDIT = re.compile(r"(?P<resp>(?:[Oo]btained(?: and translated)?|[Cc]ontributed|[Tt]ranslated|"
+_CREDIT = re.compile(r"(?P<resp>(?:[Oo]btained(?: and translated)?|[Cc]ontributed|[Pp]rovided|[Tt]ranslated|"
                      r"[Tt]ranscribed|[Ee]dited)(?: for [A-Z]{2,8})? by)\s+"
                      r"(?P<name>(?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})")
 _URL = re.compile(r"https?://\S+[\w/]")
@@ -208,8 +210,8 @@ def _guess_label(text: str, before: list[InfoField]) -> str | None:
         return "Rights"
     if parse_full_date(text, whole=True):
         return "Original Uploaded Date"
-    if _ARCHIVE.search(text) or _CREDIT.search(text):
-        return "Source"
+    if _ARCHIVE.search(text) or _CREDIT.search(text) or _NAMED_ARCHIVE.match(text) and "," in text:
+        return "Source"  # (an archive's name and the parts of its file: a citation)
     if text.strip() in DOC_TYPES:
         return "Type"
     if text.strip().isdigit():

@@ -82,6 +82,8 @@ def test_a_title_printed_only_in_the_citation_is_taken_from_it(tmp_path):
     # a foot with a copies line, a distribution statement and the typist code written the other way
     (f"{PROSE}\n\nCOUNSELLOR OF THE [signature]\n\nUSSR MFA DVO (B. VERESHCHAGIN)\n\n25 copies printed\n\n"
      "Distributed according to a list\n\nNº 2346-dv.\n\n22 October 1956\n\nme/MB", "B. VERESHCHAGIN"),
+    # the office and the name in parentheses on one long line
+    (f"{PROSE}\n\nUSSR AMBASSADOR IN THE REPUBLIC OF CUBA (A. ALEKSEYEV)", "A. ALEKSEYEV"),
 ])
 def test_signature_lines(tmp_path, ending, signed):
     from toolchain.model import Closer, Name, walk
@@ -110,3 +112,20 @@ def test_a_distribution_list_printed_in_the_header_stays_at_the_top(tmp_path):
     assert (dist.place, flatten(dist.head)) == ("top", "Produced in 3 copies for:")
     assert [(i.label, flatten(i.content)) for i in dist.items] == [
         ("", "Comrade Puja"), ("", "Pyongyang"), ("", "Department")]
+
+
+def test_a_list_of_copies_counted_per_addressee(tmp_path):
+    """``CC:`` then ``1x Comrade Florin``: the count is the item's label. Above the list, a signed
+    mark and a first name completed in brackets: the surname is the signer."""
+    from toolchain.model import Closer, Distribution, Name, walk
+    from toolchain.readers.inline import flatten
+
+    page = (f"January 27, 1968\n\nTelegram from Pyongyang\n\n{PROSE}\n\n[signed]\n\nK[urt] Schneidewind\n\n"
+            "CC:\n\n1x Comrade Florin\n\n1x Embassy\n\nAnalysing Korea's position on the 12th Pa")
+    record = read_text(tmp_path, page)
+    (dist,) = [b for b in record.body if isinstance(b, Distribution)]
+    assert flatten(dist.head) == "CC:"
+    assert [(i.label, flatten(i.content)) for i in dist.items] == [("1x", "Comrade Florin"), ("1x", "Embassy")]
+    assert record.meta.summary[-1] == "Analysing Korea's position on the 12th Pa"
+    (closer,) = [b for b in record.body if isinstance(b, Closer)]
+    assert [flatten(n.content) for n in walk(closer.signed) if isinstance(n, Name)] == ["Schneidewind"]

@@ -46,13 +46,16 @@ def test_the_cover_letters_distribution_list_stays_with_it(tmp_path):
 
 
 def test_a_salutation_without_comma_and_a_signed_mark_end_a_letter_before_its_appendix(tmp_path):
-    from toolchain.model import Gap
+    """``[signed]`` ends the letter like a signature mark; it is supplied, as guide §3.1 reads it
+    (rule 7 takes ``[signature]`` only, rule 12 the rest)."""
+    from toolchain.model import Gap, Supplied
 
     blocks = _blocks(tmp_path, f"{COVER}With socialist greetings\n[signed]\nOskar Fischer\n\nAppendix\n\n{PROSE}\n")
     closer = blocks[1]
     assert isinstance(closer, Closer) and flatten(closer.salute) == "With socialist greetings"
     assert _signers(closer) == ["Oskar Fischer"] and "Appendix" not in flatten(closer.signed)
-    assert [g.reason for g in walk(closer.signed) if isinstance(g, Gap)] == ["signature"]
+    assert not any(isinstance(g, Gap) for g in walk(closer.signed))
+    assert [flatten(s.content) for s in walk(closer.signed) if isinstance(s, Supplied)] == ["signed"]
 
 
 def test_a_salutation_and_the_signers_lines_end_a_letter(tmp_path):

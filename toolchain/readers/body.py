@@ -31,11 +31,12 @@ _HEAD_START = re.compile(r"^(the\s+)?(record of (a )?conversation|memorandum of 
 _HEAD_CONTINUE = re.compile(r"^(with|of|for|during|between|on|period)\b")
 #: ``1 - to Cde. Gromyko``, ``2. - Cde. Fedorenko``, ``1st - to Cde. A. A. Gromyko``; a page cut off
 #: after the separator (``5th - ``) leaves an item without text.
-_DIST_ITEM = re.compile(r"^(?P<label>\d{1,2}(?:st|nd|rd|th)?\.?)\s*[-–—]\s*(?P<rest>\S.*)?$")
+_DIST_ITEM = re.compile(r"^(?:(?P<label>\d{1,2}(?:st|nd|rd|th)?\.?)\s*[-–—]\s*(?P<rest>\S.*)?"
+                        r"|(?P<count>\d{1,2} ?x) (?P<to>\S.*))$")  # (1x Comrade Florin: one copy)
 #: An item of a list printed with a dash and no number (``- Comrade Puja``).
 _DASH_ITEM = re.compile(r"^(?P<label>)[-–—•]\s*(?P<rest>\S.*)$")
 _DIST_NUMBERED = re.compile(r"^(?P<label>\d{1,2}\.)\s*(?P<rest>\S.*)$")
-_DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies to)\s*:?"
+_DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies to|CC)\s*:?"
                         r"|(Distributed|Sent|Circulated) (according to|as per) (a |the )?(distribution )?list\.?"
                         r"|(Printed |Produced |Typed |Made )?(in )?(\d{1,2}|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|eleven|twelve) cop(y|ies)( \S+){0,3}\s*:?)$", re.I)
@@ -50,6 +51,7 @@ _SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greeti
 #: ``[signature] (A. PUZANOV)``, ``/signature/ KALASHNIKOV``, ``/I. Kurdyukov/``, ``Signed: N. Popa``,
 #: ``"Correctly": GENERAL OF THE ARMY SHTEMENKO`` (who attests the copy)
 _SIGNATURE_LINE = re.compile(r"^(.{0,60}[\[/]signature[\]/]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|/[^/]{2,40}/$"
+                             r"|[^()]{0,80}\((?-i:[A-Z])\.\s?[^()]{1,40}\)$"  # (... OF CUBA (A. ALEKSEYEV))
                              r"|Signed:?$|(?-i:Signed:? [A-Z])|/-/\s*(?-i:[A-Z])"
                              r"|[\"“]?(?:Correct(?:ly)?|True copy)[\"”]?:)", re.I)  # (the copy attested: Verno)
 #: A signature mark printed in the line (``... in the MPR [Signature] V[asily]. Pisarev``).
@@ -125,7 +127,8 @@ def _is_date_only(text: str) -> bool:
 
 def _signature_like(text: str) -> bool:
     words = text.split()
-    if not words or len(words) > (14 if _SIGNATURE_MARK.search(text) else 8) \
+    marked = _SIGNATURE_MARK.search(text) or _SIGNATURE_LINE.match(text)  # (an office, then the name)
+    if not words or len(words) > (14 if marked else 8) \
             or _is_prose(text) and not _SIGNATURE_LINE.match(text):
         return False
     letters = [c for c in text if c.isalpha()]
@@ -175,7 +178,7 @@ def split_cut_summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
 
 #: Words enough for a sentence of the summary, not a name (``Kim Yu Sun``) or a heading.
-_SENTENCE_WORDS = 8
+_SENTENCE_WORDS = 6
 
 
 def _under_foot(texts: list[str]) -> bool:
@@ -348,10 +351,12 @@ class BodyReader:
 
     def _dist_item(self, b: _Block, m: re.Match) -> DistItem:
         ln = b.lines[0]
-        cut = m.start("rest") if m.group("rest") else len(b.text)
+        numbered = m.group("label") is not None  # (else: 1x Comrade Florin)
+        rest = "rest" if numbered else "to"
+        cut = m.start(rest) if m.group(rest) else len(b.text)
         content = self.inline.read_block(
             BlockText.of([Line(ln.no, b.text[cut:], ln.col + cut)]), "distribution")
-        return DistItem(m.group("label").rstrip("."), content, _span([b]))
+        return DistItem((m.group("label") if numbered else m.group("count")).rstrip("."), content, _span([b]))
 
     # -- paragraphs and footnotes
 
@@ -550,7 +555,8 @@ def _name_first_capitalised(content: list[Inline]) -> list[Inline]:
                     at = m.start("run")
                     return content[:i] + [c[:at], Name("person", [run]), c[at + len(run):]] \
                         + content[i + 1:]
-        elif isinstance(c, Supplied) and all(isinstance(x, str) for x in c.content):
+        elif isinstance(c, Supplied) and all(isinstance(x, str) for x in c.content) \
+                and "".join(c.content)[:1].isupper():  # ([Kim Il Sung]; not [signed])
             c.content = [Name("person", list(c.content))]
             return content
     return content

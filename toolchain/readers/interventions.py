@@ -36,8 +36,9 @@ _PAPER = re.compile(r"\b(?:left blank|blank space|off the page|letterhead|underl
 #: Stamp alone before the stamp's number (``[Stamp 042. 4 January 1961]``).
 _STAMP_LABEL = re.compile(r"^(?:(?P<label>[^:;\[\]]{0,80}?\bstamps?\b[^:;\[\]]{0,20}?)\s*[:;]"
                           r"|stamp(?=\s+\d))", re.I)
-#: Rule 7, and the same mark as some translators print it (``[signed]``).
-_SIGNATURE = re.compile(r"^(?:(illegible\s+)?signatures?(\s+illegible)?|signed)$", re.I)
+#: Rule 7 (``[signature]``, ``[signatures]``). ``[signed]`` is no signature gap: the guide's
+#: rule 7 takes the word signature only, and its rule 12 makes the word supplied.
+_SIGNATURE = re.compile(r"^(?:(illegible\s+)?signatures?(\s+illegible)?)$", re.I)
 _PHYSICAL = re.compile(
     r"^(there (is|are|was|were)\b|the (document|page|text|paper|original)\b|"
     r"the (last|first|second) (page|line|sheet|paragraph|part|word|copy)s?\b|"  # (not the first six months)

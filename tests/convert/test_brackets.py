@@ -163,6 +163,7 @@ def test_a_place_identified_by_a_bracket_is_no_person(tmp_path, paragraph):
     ("the Central Committee of the Bulgarian Communist Party [CC of the BCP], held", "CC of the BCP"),
     ("with regard to the multilateral force [MLF], the USSR", "MLF"),   # the words spell it
     ("published in the newspaper Renmin Ribao [People's Daily]. The", "People's Daily"),  # translated
+    ("of the Great Khural of the MPR [Mongolian People’s Republic] J. Batmunkh", "Mongolian People’s Republic"),
 ])
 def test_an_acronym_expanded_or_a_name_abbreviated_is_a_gloss(tmp_path, paragraph, note):
     from toolchain.model import Note
@@ -221,6 +222,11 @@ def test_whose_a_name_is_no_translation_of_it(tmp_path):
     assert list(_supplied(nodes)) == ["South Korean"]
 
 
+def test_an_expansion_that_reads_on_into_the_text_is_supplied(tmp_path):
+    nodes = _read(tmp_path, "the embassy of the SR [Socialist Republic of] Vietnam said")
+    assert list(_supplied(nodes)) == ["Socialist Republic of"]
+
+
 def test_a_word_of_another_language_is_supplied_not_russian(tmp_path):
     """``[secamente]`` in a Brazilian telegram is Portuguese: only transliterated Russian is foreign."""
     from toolchain.model import Foreign
@@ -240,6 +246,7 @@ def test_a_bracket_signed_by_the_translator_is_a_translator_note(tmp_path):
 @pytest.mark.parametrize("paragraph, kind", [
     ("On [date left blank] April 1955 he came.", "physical"),      # a short description of the paper
     ("The [letterhead with eagle] Ministry writes.", "physical"),
+    ("the delegation. [page break] We then", "physical"),
     ("It was [inserted by hand: appropriate] done.", "handwritten"),  # by hand: handwriting
     ("Done [added by hand] quickly.", "handwritten"),
     ("Yes. [This portion of the text is crossed out: “He jokes that they will stay.”] No.", "physical"),

@@ -35,9 +35,9 @@ CALL = re.compile(r"(?:(?<=[.,;:!?\"”’)])(?:\*{1,3}|[Xx]{1,2})|(?<=[^\s\d(\[
 #: The classification markings (their taxonomy categories: ``cls-top-secret``), longest first;
 #: the Soviet and Polish top level (osoboi vazhnosti, specjalnego znaczenia) is "of special
 #: importance". A marking is printed in capitals or with its first word capitalised.
-CLASSIFICATIONS = ("top secret", "strictly secret", "absolutely secret", "secret", "strictly confidential",
-                   "highly confidential", "confidential", "highly classified", "for official use only",
-                   "of special importance", "of special significance")
+CLASSIFICATIONS = ("top secret", "strictly secret", "absolutely secret", "completely secret", "secret",
+                   "strictly confidential", "highly confidential", "confidential", "highly classified",
+                   "for official use only", "of special importance", "of special significance")
 
 
 def _marking_forms(phrase: str) -> str:

@@ -30,7 +30,7 @@ _TRANSLATOR_FULL = re.compile(r"^\s*translator[’'`]?s\s+note\s*[:.]?\s*", re.I
 _HANDWRITTEN = re.compile(r"^\s*(?:handwrit(?:ten|ing)\b|(?:inserted|added|written|corrected|noted) by hand\b)",
                           re.I)
 #: A short description of the paper (rule 8): ``[date left blank]``, ``[letterhead with eagle]``.
-_PAPER = re.compile(r"\b(?:left blank|blank space|off the page|letterhead|underlined|crossed out|struck out|"
+_PAPER = re.compile(r"\b(?:left blank|blank space|off the page|page break|letterhead|underlined|crossed out|struck out|"
                     r"torn off|watermark|(?:stamp|seal) and handwriting)\b", re.I)
 #: A stamp's label before ``:`` or ``;`` (``[Stamps:]`` before the stamps' words), or the word
 #: Stamp alone before the stamp's number (``[Stamp 042. 4 January 1961]``).
@@ -215,7 +215,8 @@ def _restatement(br: Bracket, reader: Reader, before: str, after: str, zone: str
     if not toks or not all(t[:1].isupper() or t in ("of", "the", "and", "for", "on") or t[:1].isdigit()
                            for t in toks):
         return None
-    if (_ACRONYM_END.search(before) and len(toks) >= 2 and not _CAP_RUN_START.match(after)
+    acronym = _ACRONYM_END.search(before)
+    if (acronym and len(toks) >= 2 and (not _CAP_RUN_START.match(after) or _spells(acronym.group().strip(), toks))
             or _ACRONYMS.fullmatch(flat) and (_CAPITALISED_NAME_END.search(before) or _expanded(flat, before))):
         # an acronym expanded, or a name abbreviated (Ministry of National Defense [MNO],
         # multilateral force [MLF])
@@ -233,6 +234,14 @@ def _restatement(br: Bracket, reader: Reader, before: str, after: str, zone: str
         if _translated(prev.group(1), toks):
             return Note("translator", reader.read_parts(br.parts, zone), subtype="gloss")
     return None
+
+
+def _spells(acronym: str, toks: list[str]) -> bool:
+    """The initials of the bracket's words are the acronym before it (``the MPR [Mongolian
+    People's Republic] J. Batmunkh``): its expansion, whatever follows, unless the bracket ends
+    in a small word and so reads on into the text after it."""
+    return "".join(t[0] for t in toks if t[:1].isupper()) == acronym \
+        and toks[-1][:1].isupper()  # (the SR [Socialist Republic of] Vietnam reads on: supplied)
 
 
 def _translated(name: str, toks: list[str]) -> bool:

@@ -84,6 +84,9 @@ def test_a_title_printed_only_in_the_citation_is_taken_from_it(tmp_path):
      "Distributed according to a list\n\nNº 2346-dv.\n\n22 October 1956\n\nme/MB", "B. VERESHCHAGIN"),
     # the office and the name in parentheses on one long line
     (f"{PROSE}\n\nUSSR AMBASSADOR IN THE REPUBLIC OF CUBA (A. ALEKSEYEV)", "A. ALEKSEYEV"),
+    # a Hungarian cipher telegram: its number and the signer between dashes
+    (f"{PROSE}\n\n– 84 – Ágoston –\n\nA telegram from the Hungarian mission stating the facts of the matt",
+     "Ágoston"),
 ])
 def test_signature_lines(tmp_path, ending, signed):
     from toolchain.model import Closer, Name, walk
@@ -129,3 +132,17 @@ def test_a_list_of_copies_counted_per_addressee(tmp_path):
     assert record.meta.summary[-1] == "Analysing Korea's position on the 12th Pa"
     (closer,) = [b for b in record.body if isinstance(b, Closer)]
     assert [flatten(n.content) for n in walk(closer.signed) if isinstance(n, Name)] == ["Schneidewind"]
+
+
+def test_lists_of_plain_names_under_their_labels(tmp_path):
+    """``To be seen by`` / ``Seen by``, each name on its own line with neither number nor dash."""
+    from toolchain.model import Closer, Distribution
+    from toolchain.readers.inline import flatten
+
+    page = (f"October 2, 1980\n\nTelegram from Pyongyang\n\n{PROSE}\n\nTo be seen by\n\nComrade Szabó F.\n\n"
+            "Comrade Barity\n\nSeen by\n\nComrade Bényei\n\nComrade Rátkai\n\n"
+            "The Hungarian Embassy in Pyongyang reports on the agenda of the congr")
+    body = read_text(tmp_path, page).body
+    assert not any(isinstance(b, Closer) for b in body)
+    assert [(flatten(d.head), [flatten(i.content) for i in d.items]) for d in body if isinstance(d, Distribution)] == [
+        ("To be seen by", ["Comrade Szabó F.", "Comrade Barity"]), ("Seen by", ["Comrade Bényei", "Comrade Rátkai"])]

@@ -36,7 +36,7 @@ _DIST_ITEM = re.compile(r"^(?:(?P<label>\d{1,2}(?:st|nd|rd|th)?\.?)\s*[-–—]\
 #: An item of a list printed with a dash and no number (``- Comrade Puja``).
 _DASH_ITEM = re.compile(r"^(?P<label>)[-–—•]\s*(?P<rest>\S.*)$")
 _DIST_NUMBERED = re.compile(r"^(?P<label>\d{1,2}\.)\s*(?P<rest>\S.*)$")
-_DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies to|CC)\s*:?"
+_DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies to|CC|(To be )?[Ss]een by)\s*:?"
                         r"|(Distributed|Sent|Circulated) (according to|as per) (a |the )?(distribution )?list\.?"
                         r"|(Printed |Produced |Typed |Made )?(in )?(\d{1,2}|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|eleven|twelve) cop(y|ies)( \S+){0,3}\s*:?)$", re.I)
@@ -52,6 +52,7 @@ _SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greeti
 #: ``"Correctly": GENERAL OF THE ARMY SHTEMENKO`` (who attests the copy)
 _SIGNATURE_LINE = re.compile(r"^(.{0,60}[\[/]signature[\]/]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|/[^/]{2,40}/$"
                              r"|[^()]{0,80}\((?-i:[A-Z])\.\s?[^()]{1,40}\)$"  # (... OF CUBA (A. ALEKSEYEV))
+                             r"|[–-] ?\d{1,4} ?[–-] [^–]{2,40} [–-]$"  # (Hungarian telegrams: – 84 – Ágoston –)
                              r"|Signed:?$|(?-i:Signed:? [A-Z])|/-/\s*(?-i:[A-Z])"
                              r"|[\"“]?(?:Correct(?:ly)?|True copy)[\"”]?:)", re.I)  # (the copy attested: Verno)
 #: A signature mark printed in the line (``... in the MPR [Signature] V[asily]. Pisarev``).
@@ -267,9 +268,16 @@ class BodyReader:
             end -= 1
             notes.insert(0, blocks[end])
         tail: list[_Block] = []
-        while end and is_foot_line(blocks[end - 1].text):
-            end -= 1
-            tail.insert(0, blocks[end])
+        while end:
+            if is_foot_line(blocks[end - 1].text):
+                end -= 1
+                tail.insert(0, blocks[end])
+                continue
+            head = _plain_list_above(blocks, end)  # (Seen by / Comrade Bényei / Comrade Rátkai)
+            if head is None:
+                break
+            tail[0:0] = blocks[head:end]
+            end = head
         signed: list[_Block] = []
         salute: list[_Block] = []
         at = _salute_at([b.text for b in blocks], end)
@@ -334,7 +342,8 @@ class BodyReader:
                 head, i = self._read([tail[i]], "distribution"), i + 1
             items = []
             while i < len(tail):
-                m = _DIST_ITEM.match(tail[i].text) or (head and _DIST_NUMBERED.match(tail[i].text))
+                m = _DIST_ITEM.match(tail[i].text) or (head and (_DIST_NUMBERED.match(tail[i].text)
+                                                                 or _plain_item(tail[i].text)))
                 if not m:
                     break
                 items.append(self._dist_item(tail[i], m))
@@ -499,7 +508,28 @@ def _header_list(blocks: list[_Block]) -> tuple[int, int] | None:
 def _list_head(tail: list[_Block], i: int) -> bool:
     """A label line (``Copies:``, ``Five copies printed``) right before a list's first item."""
     return (_DIST_HEAD.match(tail[i].text) is not None and i + 1 < len(tail)
-            and (_DIST_ITEM.match(tail[i + 1].text) or _DIST_NUMBERED.match(tail[i + 1].text)) is not None)
+            and (_DIST_ITEM.match(tail[i + 1].text) or _DIST_NUMBERED.match(tail[i + 1].text)
+                 or _plain_item(tail[i + 1].text)) is not None)
+
+
+#: An item printed with neither number nor dash, under a list's label (``Comrade Bényei``).
+_PLAIN_ITEM = re.compile(r"^(?P<label>)(?P<rest>\S.{0,60})$")
+
+
+def _plain_item(text: str) -> re.Match | None:
+    """A short line under a list's label that is no other foot line (no label, number or date)."""
+    if len(text.split()) > 6 or _DIST_HEAD.match(text) or is_foot_line(text) or _is_prose(text):
+        return None
+    return _PLAIN_ITEM.match(text)
+
+
+def _plain_list_above(blocks: list[_Block], end: int) -> int | None:
+    """Where a list of plain items that ends at ``end`` starts with its label line: the label's
+    index, or None (``Distributed to`` / ``Cdes. Stalin`` / ``Molotov`` ...)."""
+    k = end - 1
+    while k > 0 and end - k <= 15 and _plain_item(blocks[k].text):
+        k -= 1
+    return k if k < end - 1 and _DIST_HEAD.match(blocks[k].text) else None
 
 
 _NOTE_NUMBER = re.compile(r"\[(\d{1,2})\] ")

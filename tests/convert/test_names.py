@@ -23,6 +23,7 @@ def _names(text: str) -> list[str]:
     ("President Ho Chi Minh and General Vo Nguyen Giap", ["Ho Chi Minh", "Vo Nguyen Giap"]),
     ("received by Nguyen Duy Trinh (we asked", ["Nguyen Duy Trinh"]),
     ("Interpreter and recorder:\u00a0 Liang Feng", ["Liang Feng"]),   # common family names
+    ("According to Prime Minister U Nu’s wish, we", ["U Nu"]),   # the Burmese honorific U
     ("Zheng Tuobin and Jung Il Kwon met", ["Zheng Tuobin", "Jung Il Kwon"]),
     ("members HỒ Chí Minh and HOÀNG Văn Hoan", ["HỒ Chí Minh", "HOÀNG Văn Hoan"]),  # with tone marks
     ("between comr. A.N Kosygin and", ["A.N Kosygin"]),   # the last initial without its dot

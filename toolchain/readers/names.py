@@ -351,8 +351,8 @@ def _name_extent(text: str, start: int) -> int:
         if count and not piece.startswith(" ") and not after_initial:
             break
         word = piece.strip()
-        if len(word) == 1:  # a lone capital letter is the pronoun "I" or a list letter
-            break
+        if len(word) == 1 and not (word == "U" and count == 0 and _NEXT_CAP.match(text, m.end())):
+            break  # a lone capital letter is the pronoun "I" or a list letter; not the Burmese U (U Nu)
         if word in HONORIFICS or text.startswith(".", m.end()) and word + "." in HONORIFICS:
             break
         if NUMBER_SIGN.match(text, m.start() + len(piece) - len(piece.lstrip())):  # CM No. 2114/55
@@ -361,7 +361,7 @@ def _name_extent(text: str, start: int) -> int:
         # an English word that is a first name of the list (General Ion Ionita, Comrade Florin),
         # or the last word after one (President Gerald Ford), is a name's
         if not after_initial and _english_compound(word) and not word.isupper() \
-                and not (count == 0 and is_given_name(word)) \
+                and not (count == 0 and is_given_name(word)) and text[start:pos] != "U" \
                 and not (count == 1 and is_given_name(text[start:pos].strip())
                          and word.lower() not in _TITLE_WORDS and word not in _HONORIFIC_WORDS
                          and not _NEXT_CAP.match(text, m.end())):
@@ -370,7 +370,7 @@ def _name_extent(text: str, start: int) -> int:
         count += 1
         if not after_initial:
             named = pos
-    return named
+    return start if text[start:named] == "U" else named
 
 
 def find_persons(text: str, left: str = "",

@@ -136,12 +136,13 @@ def test_digits_glued_to_words_are_calls_only_when_every_note_has_one_in_order(t
     assert _calls_and_notes(_blocks(tmp_path, body))[0] == []
 
 
-@pytest.mark.parametrize("opening, signed", [
-    ("Dear Comrade Honecker,\n\n", True),   # a letter: its signer's name alone ends it
-    ("", False),                             # no letter opened: a name line is no signature
+@pytest.mark.parametrize("opening, paragraph, signed", [
+    ("Dear Comrade Honecker,\n\n", PROSE, True),   # a letter: its signer's name alone ends it
+    ("", COVER, True),                               # a cover letter says what it sends
+    ("", PROSE, False),                              # no letter: a name line is no signature
 ])
-def test_a_letter_opened_with_dear_ends_at_its_signers_name(tmp_path, opening, signed):
-    blocks = _blocks(tmp_path, f"To Comrade Erich Honecker\n\n{opening}{COVER}J. Herrmann\n\n"
+def test_a_letter_opened_with_dear_ends_at_its_signers_name(tmp_path, opening, paragraph, signed):
+    blocks = _blocks(tmp_path, f"To Comrade Erich Honecker\n\n{opening}{paragraph}\n\nJ. Herrmann\n\n"
                                f"II The meeting with Kim Il Sung\n\n{PROSE}\n\n{PROSE}\n")
     closers = [b for b in blocks if isinstance(b, Closer)]
     assert [_signers(c) for c in closers] == ([["J. Herrmann"]] if signed else [])

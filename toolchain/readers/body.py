@@ -416,13 +416,14 @@ def _letters(blocks: list[_Block], opened: bool = False) -> list[list[_Block]]:
     record of conversation), each with its own signature. A letter ends after a marked
     signature line, or after a salutation and the signer's lines (``With comradely
     greetings, / Col. Josef Houska / Chief of the 1st Administration``), or, when it opened
-    with ``Dear ...`` (``opened``: above the first paragraph), after the signer's name alone
-    under its last paragraph (``J. Herrmann``); and after the distribution list and foot lines
-    under them, when paragraphs follow."""
+    with ``Dear ...`` (``opened``: above the first paragraph) or says what it sends (``I am
+    sending a report ...``), after the signer's name alone under its last paragraph
+    (``J. Herrmann``); and after the distribution list and foot lines under them, when
+    paragraphs follow."""
     parts: list[list[_Block]] = []
     begin = i = 0
     while i < len(blocks) - 1:
-        opened = opened or _DEAR.match(blocks[i].text) is not None
+        opened = opened or _DEAR.match(blocks[i].text) is not None or _SENDING.match(blocks[i].text) is not None
         end = _letter_end(blocks, i, opened) if i > begin else None
         if end is not None and any(is_prose_block(b) and not _FOOTNOTE.match(b.text) for b in blocks[end:]):
             parts.append(blocks[begin:end])
@@ -458,6 +459,9 @@ def _letter_end(blocks: list[_Block], i: int, opened: bool = False) -> int | Non
 
 #: The salutation a letter opens with (``Dear Comrade Honecker,``).
 _DEAR = re.compile(r"^(?:My )?Dear\b", re.I)
+#: A cover letter's sentence (``I am sending a report about ...``, ``Enclosed is ...``).
+_SENDING = re.compile(r"^(?:I|We) (?:am |are )?(?:send|sending|forward|forwarding|enclose|enclosing|transmit"
+                      r"|transmitting)\b|^(?:Enclosed|Attached|Herewith) ")
 
 
 def _named_alone(text: str) -> bool:

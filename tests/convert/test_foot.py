@@ -146,3 +146,19 @@ def test_lists_of_plain_names_under_their_labels(tmp_path):
     assert not any(isinstance(b, Closer) for b in body)
     assert [(flatten(d.head), [flatten(i.content) for i in d.items]) for d in body if isinstance(d, Distribution)] == [
         ("To be seen by", ["Comrade Szabó F.", "Comrade Barity"]), ("Seen by", ["Comrade Bényei", "Comrade Rátkai"])]
+
+
+@pytest.mark.parametrize("notes, texts", [
+    ("[1] Written in pencil.", ["Written in pencil."]),                  # printed without its call
+    # a note's last words in a paragraph of their own
+    ("[1] It is not clear what he refers to, but most likely the advisability of\n\nthe Americans.",
+     ["It is not clear what he refers to, but most likely the advisability of the Americans."]),
+])
+def test_notes_under_the_record(tmp_path, notes, texts):
+    from toolchain.model import Closer, Footnote
+    from toolchain.readers.inline import flatten
+
+    page = f"January 27, 1968\n\nTelegram from Pyongyang\n\n{PROSE}\n\n/-/ Rapacki\n\n{notes}\n"
+    body = read_text(tmp_path, page).body
+    assert [" ".join(flatten(f.content).split()) for f in body if isinstance(f, Footnote)] == texts
+    assert any(isinstance(b, Closer) for b in body)

@@ -264,9 +264,10 @@ class BodyReader:
         (of the page, or of a letter signed mid-page when not ``last``)."""
         end = len(blocks)
         notes: list[_Block] = []
-        while end and _FOOTNOTE.match(blocks[end - 1].text) and self._is_footnote(blocks[end - 1]):
-            end -= 1
-            notes.insert(0, blocks[end])
+        while end and (found := self._foot_note_at(blocks, end)) is not None:
+            note, size = found
+            notes.insert(0, note)
+            end -= size
         tail: list[_Block] = []
         while end:
             if is_foot_line(blocks[end - 1].text):
@@ -309,6 +310,21 @@ class BodyReader:
         out.extend(self._foot_parts(tail))
         out.extend(self._footnote(b) for b in notes)
         return blocks[:end], out
+
+    def _foot_note_at(self, blocks: list[_Block], end: int) -> tuple[_Block, int] | None:
+        """The footnote ending at ``end`` under a record, and how many blocks it spans: a note
+        whose call is printed, or a bracketed number's note printed without one (``[1] Written
+        in pencil.``, an orphan); its last words may stand in a paragraph of their own
+        (``... the advisability of`` / ``the Americans.``)."""
+        last = blocks[end - 1]
+        if end > 1 and last.text[:1].islower() and self._note_block(blocks[end - 2]) \
+                and not blocks[end - 2].text.rstrip().endswith((".", "!", "?")):
+            return _Block(blocks[end - 2].lines + last.lines), 2
+        return (last, 1) if self._note_block(last) else None
+
+    def _note_block(self, b: _Block) -> bool:
+        m = _FOOTNOTE.match(b.text)
+        return m is not None and (self._is_footnote(b) or m.group("m").startswith("["))
 
     @staticmethod
     def _short_name_line(text: str) -> bool:

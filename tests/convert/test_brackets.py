@@ -247,6 +247,8 @@ def test_a_bracket_signed_by_the_translator_is_a_translator_note(tmp_path):
     ("On [date left blank] April 1955 he came.", "physical"),      # a short description of the paper
     ("The [letterhead with eagle] Ministry writes.", "physical"),
     ("the delegation. [page break] We then", "physical"),
+    ("Vice Premier Deng, [name blacked out]. Chinese side:", "physical"),
+    ("the agreement. [draft follows on next page] The", "physical"),
     ("It was [inserted by hand: appropriate] done.", "handwritten"),  # by hand: handwriting
     ("Done [added by hand] quickly.", "handwritten"),
     ("Yes. [This portion of the text is crossed out: “He jokes that they will stay.”] No.", "physical"),

@@ -30,7 +30,8 @@ _TRANSLATOR_FULL = re.compile(r"^\s*translator[’'`]?s\s+note\s*[:.]?\s*", re.I
 _HANDWRITTEN = re.compile(r"^\s*(?:handwrit(?:ten|ing)\b|(?:inserted|added|written|corrected|noted) by hand\b)",
                           re.I)
 #: A short description of the paper (rule 8): ``[date left blank]``, ``[letterhead with eagle]``.
-_PAPER = re.compile(r"\b(?:left blank|blank space|off the page|page break|letterhead|underlined|crossed out|struck out|"
+_PAPER = re.compile(r"\b(?:left blank|blank space|off the page|page break|(?:next|previous) page|blacked out|"
+                    r"letterhead|underlined|crossed out|struck out|"
                     r"torn off|watermark|(?:stamp|seal) and handwriting)\b", re.I)
 #: A stamp's label before ``:`` or ``;`` (``[Stamps:]`` before the stamps' words), or the word
 #: Stamp alone before the stamp's number (``[Stamp 042. 4 January 1961]``).

@@ -60,9 +60,10 @@ _LABELLED_NO = re.compile(
 #: After a number sign: a number, maybe led by capitals (``P168/5``, ``P 146/VI``) or in groups of three
 #: digits (``Nr. 74 320``); after ``Ref:`` a reference (``381.1-NHK/mo``); the number a record
 #: answers (``Copy no. 2 re: no. 222``); ``No`` without its dot and ``file`` before a number
-#: (``No 615 / dv``, ``file 003786/63-7``).
-_SIGNED_NO = re.compile(rf"(?:(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?|\bRef[.:]|\b[Rr]e:\s*no\.|\b(?:No|[Ff]ile)(?= \d))\s*"
-                        rf"(?P<num>\d{{1,3}}(?: \d{{3}})+(?![\w/.-])|\d+ / [a-z]{{1,4}}\b|(?:[A-Z]{{1,3}} ?)?(?:{_NUM}))")
+#: (``No 615 / dv``, ``file 003786/63-7``); the year first in parentheses (``No. (63) 774``).
+_SIGNED_NO = re.compile(rf"(?:(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?|\bRef[.:]|\b[Rr]e:\s*no\.|\b(?:No|[Ff]ile)(?= [\d(]))"
+                        rf"\s*(?P<num>\d{{1,3}}(?: \d{{3}})+(?![\w/.-])|\d+ / [a-z]{{1,4}}\b|\(\d{{2,4}}\) ?\d+\b"
+                        rf"|(?:[A-Z]{{1,3}} ?)?(?:{_NUM}))")
 _DIGIT = re.compile(r"\d")
 #: A note's number printed glued to the word or bracket before it (``MILNIKIEL1``, ``[…]3``),
 #: or opening a run of text that follows a bracket.

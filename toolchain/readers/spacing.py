@@ -9,7 +9,6 @@ in the view is an offset of the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 #: Three letters or more, each alone between single spaces; spaced words in a row, two spaces
 #: or more apart (``W a l t e r  U l b r i c h t``); the wider space a typist often leaves
@@ -20,6 +19,7 @@ _WORD = re.compile(_LETTERS)
 
 
 def _written_whole(m: re.Match) -> str:
+    """A run of spaced words written whole, one space apart, after one space if one led it."""
     return (" " if m.group("lead") else "") + " ".join(
         w.group().replace(" ", "") for w in _WORD.finditer(m.group()))
 
@@ -36,15 +36,19 @@ class SpacedView:
 
     def __init__(self, text: str):
         self.pieces: list[tuple[int, int, int, int]] = []
+        self.text = text
+        spaced = list(_SPACED.finditer(text))
+        if not spaced:  # (most runs of a page)
+            return
         view = list(text)
-        for m in _SPACED.finditer(text):
+        for m in spaced:
             view[m.start():m.end()] = _written_whole(m).ljust(m.end() - m.start())
             at = m.start() + bool(m.group("lead"))
             for w in _WORD.finditer(text, m.start(), m.end()):
                 size = (len(w.group()) + 1) // 2
                 self.pieces.append((at, at + size, w.start(), w.end()))
                 at += size + 1
-        self.text = "".join(view) if self.pieces else text
+        self.text = "".join(view)
 
     def widen(self, start: int, end: int) -> tuple[int, int]:
         """A span found in the view, as a span of the text: it starts at the first letter of

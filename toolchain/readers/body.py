@@ -358,8 +358,7 @@ class BodyReader:
                 head, i = self._read([tail[i]], "distribution"), i + 1
             items = []
             while i < len(tail):
-                m = _DIST_ITEM.match(tail[i].text) or (head and (_DIST_NUMBERED.match(tail[i].text)
-                                                                 or _plain_item(tail[i].text)))
+                m = _list_item(tail[i].text, under_label=head is not None)
                 if not m:
                     break
                 items.append(self._dist_item(tail[i], m))
@@ -452,7 +451,7 @@ def _letters(blocks: list[_Block], opened: bool = False) -> list[list[_Block]]:
 
 def _letter_end(blocks: list[_Block], i: int, opened: bool = False) -> int | None:
     """Where the letter whose signature starts at ``i`` ends (after its foot), or None;
-    ``opened``: the letter opened with ``Dear ...``."""
+    ``opened``: the letter opened with ``Dear ...`` or said what it sends."""
     text = blocks[i].text
     if opened and is_prose_block(blocks[i - 1]) and _named_alone(text):
         end = i + 1
@@ -528,8 +527,13 @@ def _header_list(blocks: list[_Block]) -> tuple[int, int] | None:
 def _list_head(tail: list[_Block], i: int) -> bool:
     """A label line (``Copies:``, ``Five copies printed``) right before a list's first item."""
     return (_DIST_HEAD.match(tail[i].text) is not None and i + 1 < len(tail)
-            and (_DIST_ITEM.match(tail[i + 1].text) or _DIST_NUMBERED.match(tail[i + 1].text)
-                 or _plain_item(tail[i + 1].text)) is not None)
+            and _list_item(tail[i + 1].text, under_label=True) is not None)
+
+
+def _list_item(text: str, under_label: bool) -> re.Match | None:
+    """A distribution list's item (``1 - Cde. Gromyko``, ``1x Embassy``); under the list's label
+    also a numbered line (``1. Cde. Gromyko``) or a plain one (``Comrade Bényei``)."""
+    return _DIST_ITEM.match(text) or (_DIST_NUMBERED.match(text) or _plain_item(text) if under_label else None)
 
 
 #: An item printed with neither number nor dash, under a list's label (``Comrade Bényei``).

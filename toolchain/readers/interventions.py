@@ -39,7 +39,7 @@ _STAMP_LABEL = re.compile(r"^(?:(?P<label>[^:;\[\]]{0,80}?\bstamps?\b[^:;\[\]]{0
                           r"|stamp(?=\s+\d))", re.I)
 #: Rule 7 (``[signature]``, ``[signatures]``). ``[signed]`` is no signature gap: the guide's
 #: rule 7 takes the word signature only, and its rule 12 makes the word supplied.
-_SIGNATURE = re.compile(r"^(?:(illegible\s+)?signatures?(\s+illegible)?)$", re.I)
+_SIGNATURE = re.compile(r"^(illegible\s+)?signatures?(\s+illegible)?$", re.I)
 _PHYSICAL = re.compile(
     r"^(there (is|are|was|were)\b|the (document|page|text|paper|original)\b|"
     r"the (last|first|second) (page|line|sheet|paragraph|part|word|copy)s?\b|"  # (not the first six months)

@@ -23,8 +23,8 @@ from pathlib import Path
 from lxml import etree
 
 from toolchain import xmlio
-from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, PATRONYMIC_ENDING, fold, is_east_asian_surname,
-                                       is_english, romanisation_key)
+from toolchain.readers.lexicon import (PATRONYMIC_ENDING, fold, is_east_asian_surname, is_english,
+                                       romanisation_key)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -219,7 +219,7 @@ def make_id(kind: str, name: str) -> str:
         if key.initials:
             surname = next((t for t in tokens if fold(t) == key.surname), key.surname)
             parts = [surname, key.initials]
-        elif len(tokens) > 1 and tokens[0].capitalize() not in EAST_ASIAN_SURNAMES:
+        elif len(tokens) > 1 and not is_east_asian_surname(tokens[0]):
             parts = [tokens[-1]] + tokens[:-1]
         else:
             parts = tokens
@@ -327,7 +327,7 @@ class Register:
         """A surname alone names a person when an entry has it (and it is no English word),
         or a reference person (``Beria``). Several entries with it (Fidel and Raúl Castro):
         still a person, whom linking leaves ambiguous."""
-        if len(token) < 3 or is_english(token) or token.capitalize() in EAST_ASIAN_SURNAMES:
+        if len(token) < 3 or is_english(token) or is_east_asian_surname(token):
             return False
         key = fold(token)
         return bool(self._surnames.get(key)) or bool(reference()._surnames.get(key))

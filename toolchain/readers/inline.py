@@ -19,8 +19,8 @@ from toolchain.model import (Date, Email, Inline, LineBreak, Marking, Name, Note
 from toolchain.readers.brackets import Run, StrayBracket, parse_brackets
 from toolchain.readers.dates import find_dates
 from toolchain.readers.interventions import classify, is_month
-from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, is_english, is_function_word, is_given_name,
-                                       is_proper_noun, is_romanised_given_name)
+from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, is_east_asian_surname, is_english, is_function_word,
+                                       is_given_name, is_proper_noun, is_romanised_given_name)
 from toolchain.readers.names import HONORIFICS, UPPER, find_persons, is_first_name_and_patronymic
 from toolchain.readers.spacing import SpacedView, collapse
 from toolchain.readers.spans import BlockText
@@ -304,7 +304,7 @@ _INITIAL_WORD = re.compile(rf"[{UPPER}][a-z]?\.")
 
 def _family_name_before(toks: list[str]) -> bool:
     """``Ho Un``: an East Asian family name that is also an English word, before a given name."""
-    return toks[0].capitalize() in EAST_ASIAN_SURNAMES and is_romanised_given_name(toks[1])
+    return is_east_asian_surname(toks[0]) and is_romanised_given_name(toks[1])
 
 
 def is_header_line(text: str) -> bool:

@@ -13,9 +13,9 @@ from typing import Callable, Protocol
 from toolchain.model import (Email, Foreign, Gap, Inline, Name, Note, Sic, Stamped, Supplied,
                              Unclear)
 from toolchain.readers.brackets import Bracket, Run
-from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, english_votes, fold, is_demonym, is_english,
-                                       is_other_language_word, is_proper_noun, is_romanised_given_name,
-                                       romanisation_key, russian_votes)
+from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, english_votes, fold, is_demonym,
+                                       is_east_asian_surname, is_english, is_other_language_word, is_proper_noun,
+                                       is_romanised_given_name, romanisation_key, russian_votes)
 from toolchain.readers.names import HONORIFICS, find_persons
 
 _ILLEGIBLE = re.compile(r"\b(illegible|unreadable|not legible|indecipherable|undecipherable)\b", re.I)
@@ -281,7 +281,7 @@ def _is_namey(tok: str) -> bool:
     """A capitalised word that can be (part of) a name: no English word, or one the dictionary
     knows as a name too, or an East Asian family name (``[Xi] Zhongxun``: xi is a Greek letter)."""
     return tok[:1].isupper() and (not is_english(tok) or is_proper_noun(tok)
-                                  or tok.capitalize() in EAST_ASIAN_SURNAMES)
+                                  or is_east_asian_surname(tok))
 
 
 def _name_context(before: str, after: str) -> bool:
@@ -332,7 +332,7 @@ def _supplied_or_foreign(br: Bracket, reader: Reader, before: str, after: str, z
         # [Cuban President Osvaldo], [Warsaw Pact Commander-in-Chief]: a title or a people's
         # name among the words, so the bracket as a whole names no person
         named = [m for m in find_persons(flat) if m.start == 0 and m.end == len(flat)]
-        titled = not named and any(is_english(t) and t.capitalize() not in EAST_ASIAN_SURNAMES for t in toks)
+        titled = not named and any(is_english(t) and not is_east_asian_surname(t) for t in toks)
         place = _PLACE_AFTER.match(after) or _PLACES_BEFORE.search(before)
         if all(isinstance(c, str) for c in content) and not (acronym or titled or place):
             content = [Name("person", content)]

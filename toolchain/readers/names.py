@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Callable
 
-from toolchain.readers.lexicon import (CALENDAR_WORDS, EAST_ASIAN_SURNAMES, PATRONYMIC_ENDING, is_east_asian_surname,
-                                       is_english, is_given_name, is_proper_noun, is_romanised_given_name)
+from toolchain.readers.lexicon import (CALENDAR_WORDS, PATRONYMIC_ENDING, is_east_asian_surname, is_english,
+                                       is_given_name, is_proper_noun, is_romanised_given_name)
 
 #: A capital letter, Latin with diacritics included (Á, Ł, Ş, Ž ...), and any letter after it.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
@@ -314,7 +314,7 @@ def _acronym(name: str) -> bool:
     family name nor a name the dictionary knows (``KIM``, ``TITO``) abbreviates an office or
     an organisation, not a person."""
     return (name.isalpha() and len(name) <= 5 and sum(c.isupper() for c in name) >= 2
-            and name.capitalize() not in EAST_ASIAN_SURNAMES and not is_proper_noun(name))
+            and not is_east_asian_surname(name) and not is_proper_noun(name))
 
 
 #: A Russian first name and patronymic, maybe a surname after them (``Viktor Mikhailovich

@@ -24,6 +24,9 @@ def _names(text: str) -> list[str]:
     ("received by Nguyen Duy Trinh (we asked", ["Nguyen Duy Trinh"]),
     ("Interpreter and recorder:\u00a0 Liang Feng", ["Liang Feng"]),   # common family names
     ("According to Prime Minister U Nu’s wish, we", ["U Nu"]),   # the Burmese honorific U
+    ("Comrade Szabó F.\nComrade Barity", ["Szabó F.", "Barity"]),  # the initial after the family name
+    ("Comrade Kim I. The talks", ["Kim"]),                          # not before a sentence
+    ("[Soviet Foreign Minister Vyacheslav M.]", ["Vyacheslav"]),  # a patronymic's initial
     ("Zheng Tuobin and Jung Il Kwon met", ["Zheng Tuobin", "Jung Il Kwon"]),
     ("members HỒ Chí Minh and HOÀNG Văn Hoan", ["HỒ Chí Minh", "HOÀNG Văn Hoan"]),  # with tone marks
     ("between comr. A.N Kosygin and", ["A.N Kosygin"]),   # the last initial without its dot

@@ -37,6 +37,7 @@ def test_a_year_in_parentheses_is_no_registry_number(tmp_path):
     ("SECRET\nNo 615 / dv", [("registry", "615 / dv")]),            # No without its dot, spaced slash
     ("In Prague on 5/16/1963\nfile 003786/63-7", [("registry", "003786/63-7")]),
     ("SECRET\nIskh. #109/ss", [("outgoing", "109/ss")]),            # the Russian label transliterated
+    ("SECRET\nIncoming Nº M-9101ss", [("incoming", "M-9101ss")]),    # a letter before the number
     ("Urgent - From the Korea Desk - No (63) 395", [("registry", "(63) 395")]),  # the year first
     ("SECRET\n131/1963/top secret", [("registry", "131/1963")]),   # the classification after it
 ])

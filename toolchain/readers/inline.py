@@ -56,7 +56,7 @@ _COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|Nr\.?|#):?|
 _NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
 _LABELLED_NO = re.compile(
     rf"\b(?P<label>[Oo]utgoing|[Ii]ncoming|[Ii]ssuing|Outg\.|Inc\.|Iskh\.|Vkh\.)\s*"  # (Russian: iskh., vkh.)
-    rf"(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?(?P<num>{_NUM})")
+    rf"(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?(?P<num>(?:[A-Z]{{1,2}}-)?(?:{_NUM}))")  # (Incoming Nº M-9101ss)
 #: After a number sign: a number, maybe led by capitals (``P168/5``, ``P 146/VI``) or in groups of three
 #: digits (``Nr. 74 320``); after ``Ref:`` a reference (``381.1-NHK/mo``); the number a record
 #: answers (``Copy no. 2 re: no. 222``); ``No`` without its dot and ``file`` before a number

@@ -336,6 +336,10 @@ def _english_compound(word: str) -> bool:
     return is_english(word) or "-" in word and all(is_english(w) for w in word.split("-") if w)
 
 
+#: One initial after a family name, ending the line or the list's item.
+_TRAILING_INITIAL = re.compile(rf" [{UPPER}]\.(?=[,;)]|[ \t]*(?:\n|$))")
+
+
 def _name_extent(text: str, start: int) -> int:
     """End of a name starting at ``start``: up to four capitalised tokens or initials.
 
@@ -370,7 +374,13 @@ def _name_extent(text: str, start: int) -> int:
         count += 1
         if not after_initial:
             named = pos
-    return start if text[start:named] == "U" else named
+    if text[start:named] == "U":
+        return start
+    # a family name's initial after it (Comrade Szabó F., as Hungarian lists print it; not the
+    # patronymic's after a first name: Vyacheslav M.)
+    trailing = _TRAILING_INITIAL.match(text, named)
+    return trailing.end() if trailing and named > start and not is_given_name(text[start:named].split()[-1]) \
+        else named
 
 
 def find_persons(text: str, left: str = "",

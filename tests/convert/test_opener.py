@@ -102,7 +102,8 @@ def test_the_soviet_markings_absolutely_secret_and_the_only_copy(tmp_path):
     from toolchain.model import Marking
 
     record = read_text(tmp_path, PAGE.format("Absolutely secret\n\nSpecial file\n\nthe only copy\n\n"
-                                             "Completely Secret, Copy no. 3"))
+                                             "Completely Secret, Copy no. 3\n\nTOP SECRET Copy Nº only"))
     assert [(m.kind, m.text, m.category) for m in walk(record.body) if isinstance(m, Marking)] == [
         ("classification", "Absolutely secret", "cls-absolutely-secret"), ("copy", "the only copy", None),
-        ("classification", "Completely Secret", "cls-completely-secret"), ("copy", "Copy no. 3", None)]
+        ("classification", "Completely Secret", "cls-completely-secret"), ("copy", "Copy no. 3", None),
+        ("classification", "TOP SECRET", "cls-top-secret"), ("copy", "Copy Nº only", None)]

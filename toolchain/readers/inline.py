@@ -52,7 +52,8 @@ _CLASSIFICATION = re.compile(r"\b(?:%s)\b" % "|".join(map(_marking_forms, CLASSI
 _CATEGORIES = {p.replace(" ", ""): "cls-" + p.replace(" ", "-") for p in CLASSIFICATIONS}
 _COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|Nr\.?|#):?|(?:Copy|COPY)(?=\s+\d+\b(?!\s+cop)))"
                    r"\s*(?P<u>_)?(?P<n>\d+)(?(u)_)"  # (Copy No.: 2; Copy #_1_, the number on a blank)
-                   r"|\b(?:[Tt]he )?(?:[Oo]nly|[Ss]ingle) copy\b")  # (edinstvennyi ekzempliar)
+                   r"|\b(?:[Tt]he )?(?:[Oo]nly|[Ss]ingle) copy\b"  # (edinstvennyi ekzempliar)
+                   r"|\b(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?)\s*only\b")  # (Copy Nº only)
 _NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
 _LABELLED_NO = re.compile(
     rf"\b(?P<label>[Oo]utgoing|[Ii]ncoming|[Ii]ssuing|Outg\.|Inc\.|Iskh\.|Vkh\.)\s*"  # (Russian: iskh., vkh.)

@@ -25,6 +25,7 @@ def _names(text: str) -> list[str]:
     ("Interpreter and recorder:\u00a0 Liang Feng", ["Liang Feng"]),   # common family names
     ("According to Prime Minister U Nu’s wish, we", ["U Nu"]),   # the Burmese honorific U
     ("Comrade Szabó F.\nComrade Barity", ["Szabó F.", "Barity"]),  # the initial after the family name
+    ("the Ethiopian side, Hailu Yimenu and Getachew Kibret", ["Hailu Yimenu", "Getachew Kibret"]),
     ("Comrade Kim I. The talks", ["Kim"]),                          # not before a sentence
     ("[Soviet Foreign Minister Vyacheslav M.]", ["Vyacheslav"]),  # a patronymic's initial
     ("Zheng Tuobin and Jung Il Kwon met", ["Zheng Tuobin", "Jung Il Kwon"]),

@@ -32,7 +32,8 @@ _HANDWRITTEN = re.compile(r"^\s*(?:handwrit(?:ten|ing)\b|(?:inserted|added|writt
 #: A short description of the paper (rule 8): ``[date left blank]``, ``[letterhead with eagle]``.
 _PAPER = re.compile(r"\b(?:left blank|blank space|off the page|page break|(?:next|previous) page|blacked out|"
                     r"letterhead|underlined|crossed out|struck out|"
-                    r"torn off|watermark|(?:stamp|seal) and handwriting)\b", re.I)
+                    r"torn off|watermark|(?:stamp|seal) and handwriting"
+                    r"|(?:two|three|several|\d+) (?:illegible )?signatures)\b", re.I)  # (how many signed)
 #: A stamp's label before ``:`` or ``;`` (``[Stamps:]`` before the stamps' words), or the word
 #: Stamp alone before the stamp's number (``[Stamp 042. 4 January 1961]``).
 _STAMP_LABEL = re.compile(r"^(?:(?P<label>[^:;\[\]]{0,80}?\bstamps?\b[^:;\[\]]{0,20}?)\s*[:;]"
@@ -98,7 +99,7 @@ def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
         if _ILLEGIBLE.search(flat):
             return Gap("illegible", desc=flat)
         return Unclear(reader.read_parts(br.parts, inner_zone))
-    if _ILLEGIBLE.search(flat) and len(words(flat)) <= 5 and "[" not in flat:
+    if _ILLEGIBLE.search(flat) and len(words(flat)) <= 5 and "[" not in flat and not _PAPER.search(flat):
         return Gap("illegible", desc=flat)
     if _OMITTED.match(flat):
         return Gap("omitted")

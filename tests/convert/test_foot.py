@@ -1,10 +1,10 @@
-"""The end of a page cut off before its Document Information (body.split_cut_summary)."""
+"""The end of a page cut off before its Document Information (foot.split_cut_summary)."""
 from __future__ import annotations
 
 import pytest
 
 from tests.convert.pages import read_text
-from toolchain.readers.body import split_cut_summary
+from toolchain.readers.foot import split_cut_summary
 from toolchain.readers.source import Line
 
 

@@ -1,4 +1,4 @@
-"""A letter signed mid-page and what it encloses (body._letters, writers.tei.split_documents)."""
+"""A letter signed mid-page and what it encloses (foot.letters, writers.tei.split_documents)."""
 from __future__ import annotations
 
 import pytest

@@ -15,7 +15,9 @@ from toolchain.diagnostics import Diagnostic
 from toolchain.errors import Location, NoDocumentError
 from toolchain.model import (Foreign, Footnote, Head, Marking, Name, NoteCall, Para, Participant,
                              Record, walk)
-from toolchain.readers.body import BodyReader, group_blocks, is_prose_block, split_cut_summary
+from toolchain.readers.blocks import group_blocks, is_prose_block
+from toolchain.readers.body import BodyReader
+from toolchain.readers.foot import split_cut_summary
 from toolchain.readers.inline import InlineReader, flatten
 from toolchain.readers.meta import read_meta
 from toolchain.readers.names import find_persons

@@ -134,3 +134,15 @@ def test_undated_document_sorts_first_and_says_so(kinds_site):
 def test_a_translators_note_with_its_own_short_label_gets_no_second_one(kinds_site):
     k02 = parse_html((kinds_site / "k02.html").read_bytes())
     assert text(k02.xpath("//ol[@class='notes']/li[1]")[0]) == "[trans. note: tilted stamp] ↩"
+
+
+def test_a_list_the_header_prints_is_set_apart_as_a_header_part(kinds_site):
+    """A distribution note at the top (``place="top"``) gets ``b-top``: the stylesheet draws its
+    rule under it, where the text begins, not above it as under a signature."""
+    k02 = parse_html((kinds_site / "k02.html").read_bytes())
+    top = k02.xpath("//div[contains(@class,'b-distribution')]")
+    assert [el.get("class") for el in top] == ["b-distribution b-top"]
+    assert [text(el) for el in top[0]] == ["Produced in 2 copies for:", "Comrade Kim"]
+    k01 = parse_html((kinds_site / "k01.html").read_bytes())
+    assert [el.get("class") for el in k01.xpath("//div[contains(@class,'b-distribution')]")] == ["b-distribution"]
+

@@ -42,7 +42,9 @@
         else if ($kind = 'item' and not($el/parent::list)) then 'p'
         else ($h:block-elements($kind), 'div')[1]"/>
     <xsl:element name="{$name}">
-      <xsl:attribute name="class" select="'b-' || $kind"/>
+      <!-- a list of addressees the header prints sits above the text (b-top), not under it -->
+      <xsl:attribute name="class" select="string-join(('b-' || $kind,
+          if ($kind = 'distribution' and $el/@place = 'top') then 'b-top' else ()), ' ')"/>
       <xsl:if test="$kind = 'distribution'">
         <xsl:attribute name="aria-label" select="'Distribution list'"/>
         <xsl:attribute name="role" select="'group'"/>

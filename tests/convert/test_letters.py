@@ -101,6 +101,27 @@ def test_each_document_of_the_page_is_a_div_of_its_own(tmp_path):
     assert outer[1][-2].tag.endswith("closer") and outer[1][-1].get("type") == "distribution"
 
 
+def test_an_unsigned_cover_note_ends_after_its_list_and_the_number_under_it(tmp_path):
+    """Soviet ministries sent records with a note and no signature: its distribution list and
+    the outgoing number and date under it end it, and the record it sends is a document."""
+    record = read_text(tmp_path, f"January 27, 1968\n\nTelegram from Pyongyang\n\n{COVER}1 - to the addressee\n\n"
+                                 f"2 - to file\n\nNº 946-dv\n\n7 April 1955\n\nSECRET\n\n{RECORD}")
+    top, documents = split_documents(record.body)
+    assert [_kinds(d) for d in documents] == [["Para", "Distribution", "Dateline"],
+                                              ["Opener", "Head", "Para", "Para"]]
+    assert [flatten(i.content) for i in documents[0][1].items] == ["to the addressee", "to file"]
+
+
+@pytest.mark.parametrize("after", [
+    f"{PROSE}\n",  # no number or date under the items: points of the text
+    "Nº 946-dv\n",  # the page's own foot: no paragraph follows
+])
+def test_numbered_points_of_the_text_end_no_document(tmp_path, after):
+    record = read_text(tmp_path, f"January 27, 1968\n\nTelegram from Pyongyang\n\n{PROSE}\n\n"
+                                 f"1 - to raise the quotas\n\n2 - to cut the prices\n\n{after}")
+    assert split_documents(record.body)[0] == []
+
+
 def test_a_page_of_one_document_keeps_one_div(tmp_path):
     record = read_text(tmp_path, f"January 27, 1968\n\nTelegram from Pyongyang\n\n{COVER}{PROSE}\n\n"
                                  "/signature/ KALASHNIKOV\n")

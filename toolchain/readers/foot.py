@@ -128,7 +128,8 @@ def letters(blocks: list[TextBlock], opened: bool = False) -> list[list[TextBloc
     with ``Dear ...`` (``opened``: above the first paragraph) or says what it sends (``I am
     sending a report ...``), after the signer's name alone under its last paragraph
     (``J. Herrmann``); and after the distribution list and foot lines under them, when
-    paragraphs follow."""
+    paragraphs follow. An unsigned cover note ends after its distribution list and the
+    number or date under it (``_unsigned_list_end``)."""
     parts: list[list[TextBlock]] = []
     begin = i = 0
     while i < len(blocks) - 1:
@@ -159,10 +160,25 @@ def _letter_end(blocks: list[TextBlock], i: int, opened: bool = False) -> int | 
             end += 1
         if end == i + 1:
             return None
-    else:
+    elif (end := _unsigned_list_end(blocks, i)) is None:
         return None
     while end < len(blocks) and (is_foot_line(blocks[end].text) or list_head(blocks, end)):
         end += 1
+    return end
+
+
+def _unsigned_list_end(blocks: list[TextBlock], i: int) -> int | None:
+    """The end of the distribution list of an unsigned cover note (``We are sending you ...`` /
+    ``1 - to the addressee`` / ``2 - to file`` / ``Nº 946-dv`` / ``7 April 1955``), as Soviet
+    ministries sent them: short numbered items right under a paragraph, then a number or date
+    line, which a numbered point of the text never has under it."""
+    if not is_prose_block(blocks[i - 1]):
+        return None
+    end = i
+    while end < len(blocks) and DIST_ITEM.match(blocks[end].text) and len(blocks[end].text.split()) <= 8:
+        end += 1
+    if end == i or end == len(blocks) or not (_FOOT_NO.match(blocks[end].text) or is_date_only(blocks[end].text)):
+        return None
     return end
 
 

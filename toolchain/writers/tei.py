@@ -71,8 +71,8 @@ def write_tei(record: Record, tool_version: str) -> bytes:
 
 def split_documents(body: list[Block]) -> tuple[list[Block], list[list[Block]]]:
     """The page's header blocks and its documents: one, or a letter signed mid-page and what
-    it encloses. A closer (and the distribution list and datelines under it) that more text
-    follows ends a document; TEI allows a closer only at the end of its ``div``, so each
+    it encloses. A closer or a foot's distribution list (and the datelines under it) that more
+    text follows ends a document; TEI allows a closer only at the end of its ``div``, so each
     document is a ``div`` of its own inside the page's (guide §2.3 extended)."""
     first = next((i for i, b in enumerate(body) if not isinstance(b, (Opener, Head, Dateline))), len(body))
     documents: list[list[Block]] = [[]]
@@ -82,7 +82,8 @@ def split_documents(body: list[Block]) -> tuple[list[Block], list[list[Block]]]:
             documents.append([])
             closed = False
         documents[-1].append(block)
-        closed = closed or isinstance(block, Closer)
+        closed = closed or isinstance(block, Closer) \
+            or isinstance(block, Distribution) and block.place != "top"  # (an unsigned cover note)
     if len(documents) == 1:
         return [], [body]
     return body[:first], documents

@@ -164,6 +164,7 @@ def test_a_place_identified_by_a_bracket_is_no_person(tmp_path, paragraph):
     ("with regard to the multilateral force [MLF], the USSR", "MLF"),   # the words spell it
     ("published in the newspaper Renmin Ribao [People's Daily]. The", "People's Daily"),  # translated
     ("of the Great Khural of the MPR [Mongolian People’s Republic] J. Batmunkh", "Mongolian People’s Republic"),
+    ("between Czechoslovakia and Chinese People’s Republic [CPR], and", "CPR"),  # a possessive spells too
 ])
 def test_an_acronym_expanded_or_a_name_abbreviated_is_a_gloss(tmp_path, paragraph, note):
     from toolchain.model import Note
@@ -177,6 +178,7 @@ def test_an_acronym_expanded_or_a_name_abbreviated_is_a_gloss(tmp_path, paragrap
     ("[Stamp 042. 4 January 1961] The talks went on.", "042. 4 January 1961"),   # no colon after Stamp
     ("[CPSU CC stamp: 12 July 1972 22900] The talks went on.", "12 July 1972 22900"),
     ("[Stamps:]  S e c r e t", None),   # the stamps' words printed after the label's bracket
+    ("Ministry of Foreign Affairs [Illegible stamp no 023011]", "023011"),  # its number was read
 ])
 def test_a_stamp_is_labelled(tmp_path, paragraph, stamped):
     from toolchain.model import Note, Stamped

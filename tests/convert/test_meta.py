@@ -22,6 +22,8 @@ from toolchain.readers.meta import parse_archives
      ["Polish Foreign Ministry Archive"]),
     ("\"A Report,\" Digital Archive, Archive of the Romanian Ministry of Foreign Affairs, Year 1955; Issue 20.",
      ["Archive of the Romanian Ministry of Foreign Affairs"]),
+    ("\"A Cable,\" Digital Archive, Státní ústřední archiv (State Central Archive),č.j.0117/68. Obtained by "
+     "East China Normal University.", ["Státní ústřední archiv"]),  # named in its own language
     ("\"A Note,\" Digital Archive. Contributed by Sergey Radchenko.", []),
     # an acronym with small letters before its fond; a file's title in capitals is no archive
     ("\"A Record,\" Digital Archive, Notes of O.A. Westad, TsKhSD, f. 5, op. 75, d. 1181.", ["TsKhSD"]),
@@ -46,3 +48,20 @@ def test_an_unlabelled_citation_naming_its_archive_is_the_source(tmp_path):
     meta = read_text(tmp_path, page).meta
     assert [a.repository for a in meta.archives] == ["Central State Archive"]
     assert [(c.resp, c.name) for c in meta.contributors] == [("provided by", "Oldrich Tuma")]
+
+
+def test_a_citation_widget_printed_without_its_button(tmp_path):
+    """A stored page that starts at the date: the indented summary and citation string under it
+    are the widget (title from the citation, the summary kept), not the title and the text."""
+    from tests.convert.pages import read_text
+
+    page = ("October 02, 1959\n\n\n    Khrushchev and Mao discuss the situation in Tibet.\n"
+            "    \"Discussion between N.S. Khrushchev and Mao Zedong,\" October 02, 1959, History and Public "
+            "Policy Program Digital Archive, APRF, f. 52, op. 1, d. 499, ll. 1-33. Translated by Vladislav "
+            "M. Zubok.\nPresent at the conversation: Cdes. M.A. Suslov and A.A. Gromyko, and the interpreters.\n")
+    record = read_text(tmp_path, page)
+    assert record.meta.title == "Discussion between N.S. Khrushchev and Mao Zedong"
+    assert record.meta.summary == ["Khrushchev and Mao discuss the situation in Tibet."]
+    assert [a.repository for a in record.meta.archives] == ["APRF"]
+    assert [type(b).__name__ for b in record.body] == ["Para"]
+

@@ -35,9 +35,10 @@ _PAPER = re.compile(r"\b(?:left blank|blank space|off the page|page break|(?:nex
                     r"torn off|watermark|(?:stamp|seal) and handwriting"
                     r"|(?:two|three|several|\d+) (?:illegible )?signatures)\b", re.I)  # (how many signed)
 #: A stamp's label before ``:`` or ``;`` (``[Stamps:]`` before the stamps' words), or the word
-#: Stamp alone before the stamp's number (``[Stamp 042. 4 January 1961]``).
+#: Stamp, maybe with two words before it, before the stamp's number (``[Stamp 042. 4 January
+#: 1961]``, ``[Illegible stamp no 023011]``).
 _STAMP_LABEL = re.compile(r"^(?:(?P<label>[^:;\[\]]{0,80}?\bstamps?\b[^:;\[\]]{0,20}?)\s*[:;]"
-                          r"|stamp(?=\s+\d))", re.I)
+                          r"|(?:[a-z]+\s+){0,2}?stamp(?:\s+(?:no\.?|nº|№))?(?=\s+\d))", re.I)
 #: Rule 7 (``[signature]``, ``[signatures]``). ``[signed]`` is no signature gap: the guide's
 #: rule 7 takes the word signature only, and its rule 12 makes the word supplied.
 _SIGNATURE = re.compile(r"^(illegible\s+)?signatures?(\s+illegible)?$", re.I)
@@ -99,6 +100,10 @@ def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
         if _ILLEGIBLE.search(flat):
             return Gap("illegible", desc=flat)
         return Unclear(reader.read_parts(br.parts, inner_zone))
+    stamp_label = _STAMP_LABEL.match(flat)
+    numbered_stamp = stamp_label is not None and stamp_label.group("label") is None
+    if numbered_stamp and (stamp := _stamp(br, reader, inner_zone)):  # (even an illegible one's)
+        return stamp
     if _ILLEGIBLE.search(flat) and len(words(flat)) <= 5 and "[" not in flat and not _PAPER.search(flat):
         return Gap("illegible", desc=flat)
     if _OMITTED.match(flat):
@@ -113,10 +118,8 @@ def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
         return Note("translator", _strip_label(br, reader, inner_zone))
     if _HANDWRITTEN.match(flat):
         return Note("handwritten", reader.read_parts(br.parts, inner_zone))
-    if _STAMP_LABEL.match(flat):
-        stamp = _stamp(br, reader, inner_zone)
-        if stamp is not None:
-            return stamp
+    if stamp_label and not numbered_stamp and (stamp := _stamp(br, reader, inner_zone)):
+        return stamp
     if _SIGNATURE.match(flat):
         return Gap("signature", desc=flat)
     if _PHYSICAL.match(flat) and len(words(flat)) >= 5 or _PAPER.search(flat) and len(words(flat)) <= 8:
@@ -140,7 +143,7 @@ def _expanded(acronym: str, before: str) -> bool:
     acronym has letters or fewer, the last word starting with the acronym's last letter."""
     letters = acronym.lower()
     tail = before.rstrip().lower().split()[-len(letters):]
-    if not tail or tail[-1][:1] != letters[-1] or not all(w.isalpha() for w in tail):
+    if not tail or tail[-1][:1] != letters[-1] or not all(re.sub(r"[’']s$", "", w).isalpha() for w in tail):
         return False
     text = " ".join(tail)
     pos = len(text)

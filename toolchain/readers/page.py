@@ -90,6 +90,8 @@ def zone_page(lines: list[Line]) -> Zones:
             continue
         content.append(ln)
 
+    if not z.widget:
+        content = _bare_widget(z, content)
     rest = _take_preamble(z, content)
     tail = next((i for i, ln in enumerate(rest) if info_label(ln.text) in _TAIL_START), None)
     if tail is None:
@@ -99,6 +101,26 @@ def zone_page(lines: list[Line]) -> Zones:
     body = rest[:tail]
     _split_summary(z, body)
     return z
+
+
+#: The citation string of the widget (``"Discussion between N.S. Khrushchev and Mao Zedong,"
+#: October 02, 1959, History and Public Policy Program Digital Archive, ...``).
+_CITATION = re.compile(r"^[\"“][^\"”]{10,}[\"”],? [A-Z][a-z]+ \d{1,2}, \d{4}, ")
+
+
+def _bare_widget(z: Zones, content: list[Line]) -> list[Line]:
+    """A citation widget printed without its ``get citation`` button (some stored pages start at
+    the date): the indented citation string among the first lines, with the indented summary
+    right above it. Returns ``content`` without them."""
+    filled = [ln for ln in content if not ln.blank][:6]
+    at = next((i for i, ln in enumerate(filled) if ln.col > 1 and _CITATION.match(ln.text)), None)
+    if at is None:
+        return content
+    first = at - 1 if at and filled[at - 1].col > 1 and not parse_full_date(filled[at - 1].text, whole=True,
+                                                                             partial=True) else at
+    z.widget = filled[first:at + 1]
+    taken = {ln.no for ln in z.widget}
+    return [ln for ln in content if ln.no not in taken]
 
 
 def _take_preamble(z: Zones, content: list[Line]) -> list[Line]:

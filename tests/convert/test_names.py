@@ -31,6 +31,11 @@ def _names(text: str) -> list[str]:
     ("Zheng Tuobin and Jung Il Kwon met", ["Zheng Tuobin", "Jung Il Kwon"]),
     ("members HỒ Chí Minh and HOÀNG Văn Hoan", ["HỒ Chí Minh", "HOÀNG Văn Hoan"]),  # with tone marks
     ("between comr. A.N Kosygin and", ["A.N Kosygin"]),   # the last initial without its dot
+    # an attendance list in minutes: every item, the first and the last, and one alone
+    ("Candidates present: Lange, G. Müller, M. Müller, Schürer, Walde", ["Lange", "G. Müller", "M. Müller",
+                                                                         "Schürer", "Walde"]),
+    ("Excused: Kessler", ["Kessler"]),
+    ("Guests: Moscow delegation", []),
     # a title with "for", and the compound titles (Japanese records)
     ("Deputy Vice-Minister for Foreign Affairs Takashima, Bureau Director-General Nakae", ["Takashima", "Nakae"]),
     ("an article in Le Monde", []),              # Le is left out of the family names

@@ -260,6 +260,27 @@ def _plural_list(text: str) -> list[NameMatch]:
     return out
 
 
+#: The label of an attendance list in minutes (``Members present:``, ``Excused:``, ``Guest:``).
+_ATTENDANCE = re.compile(r"^\s*(?:(?:Members|Candidates|Candidate members|Also|Others)\s+)?"
+                         r"(?:present|absent|excused|guests?|attending|participants|invited)\s*:\s*", re.I)
+
+
+def _attendance(text: str) -> list[NameMatch]:
+    """The names of an attendance list, each its own item, the first and the last too
+    (``Candidates present: Lange, G. Müller, Walde``; ``Excused: Kessler``): as a plural
+    honorific's list, it ends at the first item that is no name."""
+    m = _ATTENDANCE.match(text)
+    out: list[NameMatch] = []
+    pos = m.end() if m else -1
+    while pos >= 0 and (item := _LIST_ITEM.match(text, pos)) and _list_words_ok(item.group()):
+        sep = _LIST_SEPARATOR.match(text, item.end())
+        if not sep and text[item.end():].strip(" .;") != "":
+            break  # (Guests: Moscow delegation)
+        out.append(NameMatch(item.start(), item.end(), "attendance"))
+        pos = sep.end() if sep else -1
+    return out
+
+
 def is_first_name_and_patronymic(text: str) -> bool:
     """``Mikhail Stepanovich``, ``Leonid Ilyich``: a Russian first name and patronymic, nothing else."""
     m = _PATRONYMIC.fullmatch(text)
@@ -415,6 +436,8 @@ def find_persons(text: str, left: str = "",
         cands += _plural_list(text)
     if ", " in text:
         cands += _appositive(text)
+    if not left.strip() and ":" in text:
+        cands += _attendance(text)
     if "ich" in text or "vna" in text:  # every patronymic ending holds one
         for m in _PATRONYMIC.finditer(text):
             if not is_english(m.group("given")) and (m.group("sur") is None or _surname_ok(m.group("sur"))):

@@ -36,6 +36,11 @@ def _names(text: str) -> list[str]:
                                                                          "Schürer", "Walde"]),
     ("Excused: Kessler", ["Kessler"]),
     ("Guests: Moscow delegation", []),
+    # a title or calling in lower case before the name
+    ("at a reception of the Indian ambassador Panikkar. At", ["Panikkar"]),
+    ("through the merchant Nostrayan and the press", ["Nostrayan"]),
+    ("expressed to union leader Sujilo: The", ["Sujilo"]),
+    ("the ambassador In his speech", []),
     # a title with "for", and the compound titles (Japanese records)
     ("Deputy Vice-Minister for Foreign Affairs Takashima, Bureau Director-General Nakae", ["Takashima", "Nakae"]),
     ("an article in Le Monde", []),              # Le is left out of the family names

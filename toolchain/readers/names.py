@@ -66,7 +66,10 @@ HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Co
               "General-Lieutenant", "General-Major", "General-Colonel",  # Russian rank order
               "Lt.", "Col.", "Gen.", "Maj.", "Capt.", "Adm.", "Sgt.",  # ranks: Lt. Col. Fedorov
               "c.",  # Czech and Slovak records: c. Moskovskii (soudruh)
-              "H.E.")  # His Excellency
+              "H.E.",  # His Excellency
+              # titles and callings in lower case (the Indian ambassador Panikkar, union leader Sujilo)
+              "ambassador", "minister", "premier", "leader", "chief", "consul", "envoy", "diplomat",
+              "merchant", "journalist", "professor", "marshal")
 #: The honorifics as words, without their abbreviation's dot (``Cdes: Liu Shaoqi ...``).
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS)
 _PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "comrs.", "Coms.", "coms.", "Counsellors", "Counselors",

@@ -36,6 +36,7 @@ def _names(text: str) -> list[str]:
                                                                          "Schürer", "Walde"]),
     ("Excused: Kessler", ["Kessler"]),
     ("Guests: Moscow delegation", []),
+    ("FYI: Trojanowski, Thee, Chodorek", ["Trojanowski", "Chodorek"]),  # a cable's readers; an English word passed over
     # a title or calling in lower case before the name
     ("at a reception of the Indian ambassador Panikkar. At", ["Panikkar"]),
     ("through the merchant Nostrayan and the press", ["Nostrayan"]),

@@ -263,23 +263,27 @@ def _plural_list(text: str) -> list[NameMatch]:
     return out
 
 
-#: The label of an attendance list in minutes (``Members present:``, ``Excused:``, ``Guest:``).
+#: The label of an attendance list in minutes (``Members present:``, ``Excused:``, ``Guest:``), or
+#: of the readers a cable names (``FYI: Trojanowski, Chodorek``, ``Read by:``, ``Forward to:``).
 _ATTENDANCE = re.compile(r"^\s*(?:(?:Members|Candidates|Candidate members|Also|Others)\s+)?"
-                         r"(?:present|absent|excused|guests?|attending|participants|invited)\s*:\s*", re.I)
+                         r"(?:present|absent|excused|guests?|attending|participants|invited|FYI|read by"
+                         r"|forward(?:ed)? to)\s*:\s*", re.I)
 
 
 def _attendance(text: str) -> list[NameMatch]:
     """The names of an attendance list, each its own item, the first and the last too
-    (``Candidates present: Lange, G. Müller, Walde``; ``Excused: Kessler``): as a plural
-    honorific's list, it ends at the first item that is no name."""
+    (``Candidates present: Lange, G. Müller, Walde``; ``Excused: Kessler``). An item that is
+    no name (an English word: ``Embassy``) is passed over; the list ends at words that are no
+    item (``Guests: Moscow delegation``)."""
     m = _ATTENDANCE.match(text)
     out: list[NameMatch] = []
     pos = m.end() if m else -1
-    while pos >= 0 and (item := _LIST_ITEM.match(text, pos)) and _list_words_ok(item.group()):
+    while pos >= 0 and (item := _LIST_ITEM.match(text, pos)):
         sep = _LIST_SEPARATOR.match(text, item.end())
         if not sep and text[item.end():].strip(" .;") != "":
-            break  # (Guests: Moscow delegation)
-        out.append(NameMatch(item.start(), item.end(), "attendance"))
+            break
+        if _list_words_ok(item.group()):
+            out.append(NameMatch(item.start(), item.end(), "attendance"))
         pos = sep.end() if sep else -1
     return out
 

@@ -42,6 +42,12 @@ def _names(text: str) -> list[str]:
     ("through the merchant Nostrayan and the press", ["Nostrayan"]),
     ("expressed to union leader Sujilo: The", ["Sujilo"]),
     ("the ambassador In his speech", []),
+    # a word no dictionary knows, speaking or before ", who" (not a place, nor an -ism)
+    ("as you will remember, Perrin said that it", ["Perrin"]),
+    ("I put this point to Cockcroft, who seemed inclined", ["Cockcroft"]),
+    ("Moscow said that", []),
+    ("the principles of Marxism-Leninism stressed", []),
+    ("what DRV Charge d’Affaires Ta Quynh told me", ["Ta Quynh"]),
     # a title with "for", and the compound titles (Japanese records)
     ("Deputy Vice-Minister for Foreign Affairs Takashima, Bureau Director-General Nakae", ["Takashima", "Nakae"]),
     ("an article in Le Monde", []),              # Le is left out of the family names

@@ -13,7 +13,7 @@ PAGES = {
     # names Zorgadi with a title: a person whatever the register holds
     "a": HEAD + "The conversation was held with Cde. Zorgadi at our request.\n",
     # names him by his bare surname: a person only once the register knows him
-    "b": HEAD + "Then Zorgadi said that the talks went well and the visit was useful.\n",
+    "b": HEAD + "Then Zorgadi found that the talks went well and the visit was useful.\n",
     # asks nothing that the batch changes
     "c": HEAD + "The weather was fine and the talks went well in the afternoon.\n",
 }

@@ -7,11 +7,14 @@ General rules, never a list of the samples' names:
 * an East Asian family name followed by romanised given-name syllables
   (``Kim Il Sung``, ``Pak Seong-cheol``, ``Zhou Enlai``, ``KIM IL SUNG``);
 * any capitalised name right after an honorific or title (``Cde. Gromyko``,
-  ``comrade director Vasile Sandru``), including every name of a list after a
+  ``comrade director Vasile Sandru``, ``the Indian ambassador Panikkar``), including every name of a list after a
   plural title, however long (``Coms. Brezhnev, Andropov, ... and Rusakov``);
 * a first name of the editors' given-name list and a surname (``András Varga``);
 * a name followed by its bearer's office (``Dumitru Turcus, deputy head of``);
-* the names listed after a person's name (``Fidel Castro and Dorticos``);
+* the names listed after a person's name (``Fidel Castro and Dorticos``), and those of an
+  attendance list (``Candidates present: Lange, G. Müller, Walde``, ``FYI: Chodorek``);
+* a word no dictionary knows that speaks or is spoken of as a person (``Perrin said``,
+  ``to Cockcroft, who``);
 * a surname alone when the register or the reference persons know it, or when its
   ending is a Slavic, Romanian or Georgian family name's and no dictionary knows the
   word (``Lesakov told us``, ``Kowalczyk's conversation``; not ``Kiev``).
@@ -288,6 +291,28 @@ def _attendance(text: str) -> list[NameMatch]:
     return out
 
 
+#: A capitalised word that speaks or is spoken of as a person (``Perrin said that``,
+#: ``Abdulgani expressed``, ``to Cockcroft, who seemed``).
+_PERSON_CUE = re.compile(
+    rf"(?P<name>[{UPPER}](?<![\w.’'-].)[a-z]{_L}{{2,}}(?:-[{UPPER}][a-z]+)?)(?:,\s+who\b|\s+(?:said|stated|told|asked"
+    r"|replied|answered|expressed|noted|declared|remarked|added|emphasi[sz]ed|stressed|pointed out|explained"
+    r"|informed|confirmed|proposed|suggested|objected|insisted|promised|admitted|announced|thanked|complained"
+    r"|warned)\b)")
+
+
+def _cued(text: str, tokens: list[re.Match]) -> list[NameMatch]:
+    """A word no dictionary knows, as a person's subject of speech or before ``, who``: a
+    family name, with the name words printed before it (``Ta Quynh told me``; a place or a
+    newspaper the dictionary or the gazetteer knows)."""
+    starts = {tok.start(): i for i, tok in enumerate(tokens)}
+    return [NameMatch(*_name_words_around(text, tokens, starts[m.start("name")]), "cue")
+            for m in _PERSON_CUE.finditer(text)
+            if m.start("name") in starts and _surname_ok(m.group("name")) and not is_proper_noun(m.group("name"))
+            and m.group("name") not in _HONORIFIC_WORDS and m.group("name") not in CALENDAR_WORDS
+            and not _acronym(m.group("name")) and not text[:m.start()].endswith(("the ", "The "))
+            and not m.group("name").endswith(("ism", "ist"))]  # (Marxism-Leninism stressed)
+
+
 def is_first_name_and_patronymic(text: str) -> bool:
     """``Mikhail Stepanovich``, ``Leonid Ilyich``: a Russian first name and patronymic, nothing else."""
     m = _PATRONYMIC.fullmatch(text)
@@ -301,7 +326,8 @@ def _name_words_around(text: str, tokens: list[re.Match], i: int) -> tuple[int, 
     def name_word(j: int) -> bool:
         w = tokens[j].group()
         return len(w) > 1 and not w.isupper() and not is_english(w) and w not in _HONORIFIC_WORDS \
-            and w not in CALENDAR_WORDS  # On Tuesday Baranov phoned
+            and w not in CALENDAR_WORDS \
+            and text[tokens[j].start() - 1:tokens[j].start()] not in ("’", "'")  # (On Tuesday; d’Affaires)
     lo = hi = i
     # a first name starts the name, unless another first name precedes it (Ion Gheorghe Maurer;
     # not Cuba Aleksandr Alekseyev)
@@ -445,6 +471,7 @@ def find_persons(text: str, left: str = "",
         cands += _appositive(text)
     if not left.strip() and ":" in text:
         cands += _attendance(text)
+    cands += _cued(text, tokens)
     if "ich" in text or "vna" in text:  # every patronymic ending holds one
         for m in _PATRONYMIC.finditer(text):
             if not is_english(m.group("given")) and (m.group("sur") is None or _surname_ok(m.group("sur"))):

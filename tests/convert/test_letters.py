@@ -67,6 +67,16 @@ def test_a_salutation_and_the_signers_lines_end_a_letter(tmp_path):
     assert isinstance(blocks[2], Head)
 
 
+def test_the_signers_name_and_office_on_one_line_under_a_salutation(tmp_path):
+    blocks = _blocks(tmp_path, f"{PROSE}\n\nWith Communist Greetings,\n\n"
+                               "Wladislaw Gomulka, Central Committee of the Polish United Workers Party\n")
+    closer = blocks[-1]
+    assert isinstance(closer, Closer) and flatten(closer.salute) == "With Communist Greetings,"
+    assert flatten(closer.signed) == "Wladislaw Gomulka, Central Committee of the Polish United Workers Party"
+    assert _kinds(_blocks(tmp_path, f"{PROSE}\n\nWith Communist Greetings,\n\n"
+                                    "Gomulka, who wrote the letter, signed it.\n")) == ["Para", "Para", "Para"]
+
+
 @pytest.mark.parametrize("ending", [
     "/signature/ KALASHNIKOV\n",                                  # the signature ends the page
     "/signature/ KALASHNIKOV\n\n[1] The note was written in pencil by the ambassador himself.\n",

@@ -12,6 +12,7 @@ import re
 
 from toolchain.readers.blocks import FOOTNOTE, HEAD_START, TextBlock, is_prose, is_prose_block
 from toolchain.readers.dates import find_dates, parse_full_date
+from toolchain.readers.lexicon import is_english
 from toolchain.readers.names import find_persons
 from toolchain.readers.source import Line
 
@@ -216,9 +217,22 @@ def _signer_line(text: str) -> bool:
     words = text.split()
     if _MARK_LINE.match(text):  # [signed], [signature]
         return True
+    if len(words) <= 14 and _named_office(text):
+        return True
     return 1 <= len(words) <= 6 and not text.rstrip().endswith((".", ",", ";", ":")) \
         and words[0][:1].isupper() and not HEAD_START.match(text) \
         and not _ENCLOSED.match(text)  # (no RECORD OF A CONVERSATION, no Appendix)
+
+
+def _named_office(text: str) -> bool:
+    """The signer's name and, after a comma, the office (``Wladislaw Gomulka, Central Committee
+    of the Polish United Workers Party``): no sentence (no full stop, no word in lower case
+    but the small words of a name)."""
+    name, comma, office = text.partition(", ")
+    return bool(comma) and not text.rstrip().endswith((".", ",", ";", ":")) \
+        and all(w[:1].isupper() or w in ("of", "the", "and", "for", "in") for w in office.split()) \
+        and 1 <= len(name.split()) <= 4 and all(w[:1].isupper() and not is_english(w.rstrip("."))
+                                                for w in name.split())
 
 
 def header_list(blocks: list[TextBlock]) -> tuple[int, int] | None:

@@ -39,6 +39,8 @@ def _dates(text: str, year: int | None = None) -> list[tuple[str, str | None]]:
     ("Date: 1954, December 18", [("1954, December 18", "1954-12-18")]),
     ("Berlin, 18. July 1973", [("18. July 1973", "1973-07-18")]),
     ("Received 19:55 13.June.1951", [("13.June.1951", "1951-06-13")]),
+    ("London, 30TH October, 1951.", [("30TH October, 1951", "1951-10-30")]),   # the ordinal in capitals
+    ("plenum on 14 June1967 heard", [("14 June1967", "1967-06-14")]),          # the year glued to the month
     ("the 5th of May, 1960 and 3 Sept. 1961", [("5th of May, 1960", "1960-05-05"), ("3 Sept. 1961", "1961-09-03")]),
 ])
 def test_find_dates(text, dates):

@@ -107,3 +107,12 @@ def test_the_soviet_markings_absolutely_secret_and_the_only_copy(tmp_path):
         ("classification", "Absolutely secret", "cls-absolutely-secret"), ("copy", "the only copy", None),
         ("classification", "Completely Secret", "cls-completely-secret"), ("copy", "Copy no. 3", None),
         ("classification", "TOP SECRET", "cls-top-secret"), ("copy", "Copy Nº only", None)]
+
+
+def test_a_copy_named_by_its_order(tmp_path):
+    """The German ``Erstes Exemplar``, as translated: ``First copy``, in the header only."""
+    from toolchain.model import Marking
+
+    record = read_text(tmp_path, PAGE.format("vvs-t-b 7/111- 21/88 First copy 1 page"))
+    assert [(m.kind, m.text) for m in walk(record.body) if isinstance(m, Marking)] == [("copy", "First copy")]
+

@@ -51,9 +51,10 @@ _PATTERNS = [
     ("range", re.compile(rf"{_day('d1')}{_ORD}\s*[/–-]\s*(?P<d>\d{{1,2}}){_ORD}\s+"
                          rf"{_MONTH},?\s+{_YEAR}\b")),
     # the day maybe in quotation marks, as Russian forms print it (“27” April 1956)
-    # ... or its ordinal spaced off (28 th September, 1955), or dots for spaces (13.June.1951)
-    ("dmy", re.compile(rf"[“\"«]?{_day('d')}[”\"»]?(?:\s?(?:st|nd|rd|th))?(?:\.?\s+(?:of\s+)?|\.(?=[A-Z]))"
-                       rf"{_MONTH}(?:,?\s+|(?<=[a-z])\.(?=\d)){_YEAR}\b")),
+    # ... or its ordinal spaced off or in capitals (28 th September, 1955; 30TH October, 1951), or
+    # dots for spaces (13.June.1951), or the year glued to the month (14 June1967)
+    ("dmy", re.compile(rf"[“\"«]?{_day('d')}[”\"»]?(?:\s?(?:st|nd|rd|th|ST|ND|RD|TH))?(?:\.?\s+(?:of\s+)?"
+                       rf"|\.(?=[A-Z])){_MONTH}(?:,?\s+|(?<=[a-z])\.?(?=\d)){_YEAR}\b")),
     ("mdy", re.compile(rf"{_MONTH_AT}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_YEAR}\b")),
     # the year first, as Chinese, Japanese and Hungarian records print it (1955 January 7)
     ("ymd", re.compile(rf"{_YEAR}(?<!\w\d{{4}}),?\s+{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}\b(?![.,]?\d)")),

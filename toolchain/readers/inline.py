@@ -53,6 +53,7 @@ _CATEGORIES = {p.replace(" ", ""): "cls-" + p.replace(" ", "-") for p in CLASSIF
 _COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|Nr\.?|#):?|(?:Copy|COPY)(?=\s+\d+\b(?!\s+cop)))"
                    r"\s*(?P<u>_)?(?P<n>\d+)(?(u)_)"  # (Copy No.: 2; Copy #_1_, the number on a blank)
                    r"|\b(?:[Tt]he )?(?:[Oo]nly|[Ss]ingle) copy\b"  # (edinstvennyi ekzempliar)
+                   r"|\b(?:First|Second|Third|Fourth|Fifth|Sixth|FIRST|SECOND|THIRD) (?:copy|COPY)\b"  # (First copy)
                    r"|\b(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?)\s*only\b")  # (Copy Nº only)
 _NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
 _LABELLED_NO = re.compile(

@@ -252,6 +252,7 @@ def test_a_bracket_signed_by_the_translator_is_a_translator_note(tmp_path):
     ("Vice Premier Deng, [name blacked out]. Chinese side:", "physical"),
     ("the agreement. [draft follows on next page] The", "physical"),
     ("19 March 1957 [two illegible signatures] 22 March", "physical"),
+    ("the Arab world. [end page] President Tito:", "physical"),
     ("It was [inserted by hand: appropriate] done.", "handwritten"),  # by hand: handwriting
     ("Done [added by hand] quickly.", "handwritten"),
     ("Yes. [This portion of the text is crossed out: “He jokes that they will stay.”] No.", "physical"),

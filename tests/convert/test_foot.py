@@ -35,6 +35,7 @@ def test_a_summary_sentence_cut_off_under_the_foot_is_the_summary(foot):
     ("31 August 1957", "(A. Puzanov)"),
     ("He said the talks went well.", "Comrade Ambassador also ask"),  # cut inside the record
     ("Nº 527", "Puzanov told Kim Il Sung."),          # a whole sentence: no cut
+    ("Signed: N. Popa", "We ask the Ministry to reply to the Embassy's note of 3 May."),  # first person
     # a numbered heading, then the record's paragraph cut off: too long for a summary
     ("1. Important Officials Met in Korea", "We met officials such as " + "Kim and Yun, " * 30 + "and"),
 ])
@@ -87,6 +88,11 @@ def test_a_title_printed_only_in_the_citation_is_taken_from_it(tmp_path):
     # a Hungarian cipher telegram: its number and the signer between dashes
     (f"{PROSE}\n\n– 84 – Ágoston –\n\nA telegram from the Hungarian mission stating the facts of the matt",
      "Ágoston"),
+    # a British copy's signature mark; the page's stored text ends with the whole summary
+    (f"{PROSE}\n\nYours Sincerely,\n\n(Sgd.) F.C. HOW\n\nF.C. How of the Ministry of Supply replies to "
+     "Roger Makins regarding negotiations with India.", "F.C. HOW"),
+    # a signer's name of four words in capitals
+    (f"{PROSE}\n\nLUIZ LEIVAS BASTIAN PINTO", "LUIZ LEIVAS BASTIAN PINTO"),
 ])
 def test_signature_lines(tmp_path, ending, signed):
     from toolchain.model import Closer, Name, walk

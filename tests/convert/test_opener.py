@@ -109,6 +109,14 @@ def test_the_soviet_markings_absolutely_secret_and_the_only_copy(tmp_path):
         ("classification", "TOP SECRET", "cls-top-secret"), ("copy", "Copy Nº only", None)]
 
 
+def test_the_seds_internal_party_material_is_a_classification(tmp_path):
+    from toolchain.model import Marking
+
+    record = read_text(tmp_path, PAGE.format("[SED Central Committee]\n\nInternal Party Material"))
+    assert [(m.kind, m.text, m.category) for m in walk(record.body) if isinstance(m, Marking)] == [
+        ("classification", "Internal Party Material", "cls-internal-party-material")]
+
+
 def test_a_copy_named_by_its_order(tmp_path):
     """The German ``Erstes Exemplar``, as translated: ``First copy``, in the header only."""
     from toolchain.model import Marking

@@ -27,7 +27,7 @@ _HEAD_CONTINUE = re.compile(r"^(with|of|for|during|between|on|period)\b")
 
 
 _CAPITALISED_RUN = re.compile(rf"(?:(?:{HONORIFIC_ALTERNATIVES})\s+)?"
-                              rf"(?P<run>[{UPPER}][\w’'.-]+(?:\s+[{UPPER}][\w’'.-]+){{0,2}})")
+                              rf"(?P<run>[{UPPER}][\w’'.-]+(?:\s+[{UPPER}][\w’'.-]+){{0,3}})")
 
 
 _BRACKET_CALL = re.compile(r"(?<=\S)\[(\d{1,3})\]")
@@ -309,7 +309,7 @@ def _name_first_capitalised(content: list[Inline]) -> list[Inline]:
         if isinstance(c, str):
             for m in _CAPITALISED_RUN.finditer(c):
                 run = m.group("run").rstrip(".")
-                if NUMBER_SIGN.match(c, m.start("run")):  # Nº 527: a number, no signer
+                if NUMBER_SIGN.match(c, m.start("run")) or run in ("Sgd", "Signed"):  # (Nº 527; (Sgd.))
                     continue
                 if not all(is_english(w) for w in run.split()):  # no "Foreign Affairs"
                     at = m.start("run")

@@ -37,7 +37,7 @@ SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greetin
 SIGNATURE_LINE = re.compile(r"^(.{0,60}[\[/]signature[\]/]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|/[^/]{2,40}/$"
                             r"|[^()]{0,80}\((?-i:[A-Z])\.\s?[^()]{1,40}\)$"  # (... OF CUBA (A. ALEKSEYEV))
                             r"|[–-] ?\d{1,4} ?[–-] [^–]{2,40} [–-]$"  # (Hungarian telegrams: – 84 – Ágoston –)
-                            r"|Signed:?$|(?-i:Signed:? [A-Z])|/-/\s*(?-i:[A-Z])"
+                            r"|Signed:?$|(?-i:Signed:? [A-Z])|/-/\s*(?-i:[A-Z])|\(Sgd\.?\)"  # ((Sgd.) F.C. HOW)
                             r"|[\"“]?(?:Correct(?:ly)?|True copy)[\"”]?:)", re.I)  # (the copy attested: Verno)
 #: A signature mark printed in the line (``... in the MPR [Signature] V[asily]. Pisarev``).
 _SIGNATURE_MARK = re.compile(r"[\[/]signature[\]/]", re.I)
@@ -86,7 +86,9 @@ def split_cut_summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     after a signature line (``Signed: N. Popa``) or the signer's lines under a salutation
     (``Yours sincerely,`` / ``Kim Yu Sun``), a line that breaks off inside any word.
     A summary is a sentence or two: a longer line is the record's paragraph after a numbered
-    heading (``1. Important Officials Met`` looks like a distribution item).
+    heading (``1. Important Officials Met`` looks like a distribution item). A page whose
+    stored text ends with the whole summary shows it after the signature as a sentence that
+    names the writer in the third person (``F.C. How of the Ministry of Supply replies to ...``).
     """
     filled = [i for i, ln in enumerate(lines) if not ln.blank]
     if len(filled) >= 2:
@@ -97,12 +99,21 @@ def split_cut_summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             or salute_at(texts, len(texts) - 1, lowest=0) is not None
         cut = (2 <= len(words) <= SUMMARY_WORDS
                and (words[-1][:1].islower() or signature or len(words) >= _SENTENCE_WORDS)
-               and words[-1][-1:].isalpha()
+               and (words[-1][-1:].isalpha() or signature and _reports(last.text))
                or len(words) == 1 and words[0].isalpha() and not signature_like(last.text))
         if words[0][:1].isupper() and cut and (signature or is_foot_line(before.text)
                                                or len(words) >= _SENTENCE_WORDS and _under_foot(texts[:-1])):
             return lines[:filled[-1]], [last]
     return lines, []
+
+
+#: A summary's sentence: its subject and a verb of reporting in the present tense, no first person.
+_REPORTING = re.compile(r"^.{2,120}?\b(?:replies|writes|reports|informs|describes|discusses|tells|asks"
+                        r"|requests|thanks|proposes|conveys|expresses|sends|explains|summarizes|recounts)\b")
+
+
+def _reports(text: str) -> bool:
+    return bool(_REPORTING.match(text)) and not re.search(r"\b(?:I|we|We|my|our|Our)\b", text)
 
 
 #: Words enough for a sentence of the summary, not a name (``Kim Yu Sun``) or a heading.
@@ -118,7 +129,9 @@ def _under_foot(texts: list[str]) -> bool:
 
 #: ``[Signature] (S. Chervonenko)``, ``/-/ Nowak``, ``Signed: N. Popa``).
 _SIGNATURE_MARKED = re.compile(rf"{_SIGNATURE_MARK.pattern}|^\[signed\]|^/-/\s*(?-i:[A-Z])"
-                               r"|^(?-i:Signed:? [A-Z])", re.I)
+                               r"|^(?-i:Signed:? [A-Z])|^\(Sgd\.?\)", re.I)
+#: The British mark of a copy's signature (``(Sgd.) F.C. HOW``).
+_SGD = re.compile(r"^\(Sgd\.?\)\s")
 
 
 def letters(blocks: list[TextBlock], opened: bool = False) -> list[list[TextBlock]]:
@@ -215,7 +228,7 @@ def _signer_line(text: str) -> bool:
     """A line under a salutation: the signer's name, rank or office (``Col. Josef Houska``,
     ``Ministry of Interior``): a few capitalised words, no sentence."""
     words = text.split()
-    if _MARK_LINE.match(text):  # [signed], [signature]
+    if _MARK_LINE.match(text) or _SGD.match(text) and len(words) <= 6:  # [signed], (Sgd.) F.C. HOW
         return True
     if len(words) <= 14 and _named_office(text):
         return True

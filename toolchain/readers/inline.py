@@ -37,7 +37,8 @@ CALL = re.compile(r"(?:(?<=[.,;:!?\"”’)])(?:\*{1,3}|[Xx]{1,2})|(?<=[^\s\d(\[
 #: importance". A marking is printed in capitals or with its first word capitalised.
 CLASSIFICATIONS = ("top secret", "strictly secret", "absolutely secret", "completely secret", "secret",
                    "strictly confidential", "highly confidential", "confidential", "highly classified",
-                   "for official use only", "of special importance", "of special significance")
+                   "for official use only", "of special importance", "of special significance",
+                   "internal party material")  # (the SED's Internes Parteimaterial)
 
 
 def _marking_forms(phrase: str) -> str:

@@ -31,6 +31,7 @@ _HANDWRITTEN = re.compile(r"^\s*(?:handwrit(?:ten|ing)\b|(?:inserted|added|writt
                           re.I)
 #: A short description of the paper (rule 8): ``[date left blank]``, ``[letterhead with eagle]``.
 _PAPER = re.compile(r"\b(?:left blank|blank space|off the page|page break|(?:next|previous) page|blacked out|"
+                    r"end (?:of )?(?:the )?page|"
                     r"letterhead|underlined|crossed out|struck out|"
                     r"torn off|watermark|(?:stamp|seal) and handwriting"
                     r"|(?:two|three|several|\d+) (?:illegible )?signatures)\b", re.I)  # (how many signed)

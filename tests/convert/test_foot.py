@@ -91,6 +91,8 @@ def test_a_title_printed_only_in_the_citation_is_taken_from_it(tmp_path):
     # a British copy's signature mark; the page's stored text ends with the whole summary
     (f"{PROSE}\n\nYours Sincerely,\n\n(Sgd.) F.C. HOW\n\nF.C. How of the Ministry of Supply replies to "
      "Roger Makins regarding negotiations with India.", "F.C. HOW"),
+    # the translator says the signature is handwritten; the name is supplied
+    (f"{PROSE}\n\n[handwritten signature] G. [Pushkin]\n\n15 October 1952\n\nNº 300/Gp", "Pushkin"),
     # a signer's name of four words in capitals
     (f"{PROSE}\n\nLUIZ LEIVAS BASTIAN PINTO", "LUIZ LEIVAS BASTIAN PINTO"),
 ])

@@ -32,15 +32,16 @@ _FOOT_NO = re.compile(r"^(Nº|№|N°|No\.)\s*\S+$")
 #: The salutation above a signature (``With comradely greetings,``, ``Yours sincerely,``).
 SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greetings|Kind|Warm)\b.{0,60}"
                     r"(?:,|greetings|regards|respect)$", re.I)  # (With socialist greetings)
-#: ``[signature] (A. PUZANOV)``, ``/signature/ KALASHNIKOV``, ``/I. Kurdyukov/``, ``Signed: N. Popa``,
-#: ``"Correctly": GENERAL OF THE ARMY SHTEMENKO`` (who attests the copy)
-SIGNATURE_LINE = re.compile(r"^(.{0,60}[\[/]signature[\]/]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|/[^/]{2,40}/$"
+#: ``[signature] (A. PUZANOV)``, ``[handwritten signature] G. [Pushkin]``, ``/signature/ KALASHNIKOV``,
+#: ``/I. Kurdyukov/``, ``Signed: N. Popa``, ``"Correctly": GENERAL OF THE ARMY SHTEMENKO`` (who
+#: attests the copy)
+SIGNATURE_LINE = re.compile(r"^(.{0,60}[\[/](?:handwritten )?signature[\]/]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|/[^/]{2,40}/$"
                             r"|[^()]{0,80}\((?-i:[A-Z])\.\s?[^()]{1,40}\)$"  # (... OF CUBA (A. ALEKSEYEV))
                             r"|[–-] ?\d{1,4} ?[–-] [^–]{2,40} [–-]$"  # (Hungarian telegrams: – 84 – Ágoston –)
                             r"|Signed:?$|(?-i:Signed:? [A-Z])|/-/\s*(?-i:[A-Z])|\(Sgd\.?\)"  # ((Sgd.) F.C. HOW)
                             r"|[\"“]?(?:Correct(?:ly)?|True copy)[\"”]?:)", re.I)  # (the copy attested: Verno)
 #: A signature mark printed in the line (``... in the MPR [Signature] V[asily]. Pisarev``).
-_SIGNATURE_MARK = re.compile(r"[\[/]signature[\]/]", re.I)
+_SIGNATURE_MARK = re.compile(r"[\[/](?:handwritten )?signature[\]/]", re.I)
 
 #: The hour after a foot's date (``18 June 1953, 2:30 p.m.``), maybe a note's call glued to it.
 _HOUR = re.compile(r",?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.m\.(?:\d{1,2}\b)?)?$")

@@ -42,6 +42,8 @@ def _names(text: str) -> list[str]:
     ("through the merchant Nostrayan and the press", ["Nostrayan"]),
     ("expressed to union leader Sujilo: The", ["Sujilo"]),
     ("the ambassador In his speech", []),
+    ("The foreign minister, Santiago Dantas, presented", ["Santiago Dantas"]),  # a comma after it
+    ("Office of the President, G, Ku, 6", []),             # not after a capitalised one (codes)
     # a word no dictionary knows, speaking or before ", who" (not a place, nor an -ism)
     ("as you will remember, Perrin said that it", ["Perrin"]),
     ("I put this point to Cockcroft, who seemed inclined", ["Cockcroft"]),

@@ -93,7 +93,7 @@ def _alternatives(words) -> str:
 
 #: Any honorific, as a regex alternation (for patterns elsewhere that start at one).
 HONORIFIC_ALTERNATIVES = _alternatives(HONORIFICS)
-_HONORIFIC_AT = re.compile(r"(?:^|(?<=[\s(\"“]))(?:%s)(?=\s)" % HONORIFIC_ALTERNATIVES)
+_HONORIFIC_AT = re.compile(r"(?:^|(?<=[\s(\"“]))(?:%s)(?=,?\s)" % HONORIFIC_ALTERNATIVES)
 _HONORIFIC_ANY = re.compile(HONORIFIC_ALTERNATIVES)
 _PLURAL_END = re.compile(
     r"(?:^|(?<=[\s(]))(?:%s)\s+(?:(?:[A-Z][a-z]?\.|[A-Z][\w'’-]+|and|,)\s*)+$"
@@ -151,7 +151,9 @@ def _titled(before: str, ends: list[int]) -> bool:
     ``ends`` are the ends of the honorifics ``_HONORIFIC_AT`` finds in ``before``, in order.
     """
     for end in reversed(ends):
-        titles = before[end:].split()
+        # a title in lower case may stand before a comma (the foreign minister, Santiago Dantas)
+        comma = before.startswith(",", end) and before[:end].split()[-1].islower()
+        titles = before[end + comma:].split()
         if titles and titles[-1].endswith(","):  # the Minister of Foreign Affairs, Sunario
             titles[-1] = titles[-1][:-1]
         if len(titles) > 4:

@@ -90,7 +90,7 @@ def test_an_honorific_before_the_signer_stays_outside_the_name(tmp_path):
 
 
 @pytest.mark.parametrize("label", ["Translator's note:", "Translator’s note:", "trans. note:", "Transl. note:",
-                                   "Translator note:"])
+                                   "Translator note:", "Ed. Note:", "Editor's note:"])  # (the editors' too)
 def test_a_translators_note_under_any_of_its_labels(tmp_path, label):
     from toolchain.model import Note
 
@@ -253,6 +253,9 @@ def test_a_bracket_signed_by_the_translator_is_a_translator_note(tmp_path):
     ("the agreement. [draft follows on next page] The", "physical"),
     ("19 March 1957 [two illegible signatures] 22 March", "physical"),
     ("the Arab world. [end page] President Tito:", "physical"),
+    ("[The State Seal] Top Secret.", "physical"),
+    ("[Signatures: L. Brezhnev, A. Kosygin, Suslov]", "physical"),
+    ("the decree. [Mostly illegible signatures and coordination entries follow]", "physical"),
     ("It was [inserted by hand: appropriate] done.", "handwritten"),  # by hand: handwriting
     ("Done [added by hand] quickly.", "handwritten"),
     ("Yes. [This portion of the text is crossed out: “He jokes that they will stay.”] No.", "physical"),

@@ -41,6 +41,9 @@ def _dates(text: str, year: int | None = None) -> list[tuple[str, str | None]]:
     ("Received 19:55 13.June.1951", [("13.June.1951", "1951-06-13")]),
     ("London, 30TH October, 1951.", [("30TH October, 1951", "1951-10-30")]),   # the ordinal in capitals
     ("plenum on 14 June1967 heard", [("14 June1967", "1967-06-14")]),          # the year glued to the month
+    ("Belgrade, 31.X 1962", [("31.X 1962", "1962-10-31")]),          # a Roman month, a space, the year
+    ("on 1.XI 62 the", []),                                          # ... of four digits only
+    ("Maputo, September, 10th, 1980", [("September, 10th, 1980", "1980-09-10")]),  # a comma after the month
     ("the 5th of May, 1960 and 3 Sept. 1961", [("5th of May, 1960", "1960-05-05"), ("3 Sept. 1961", "1961-09-03")]),
 ])
 def test_find_dates(text, dates):

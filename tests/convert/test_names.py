@@ -44,6 +44,8 @@ def _names(text: str) -> list[str]:
     ("the ambassador In his speech", []),
     ("The foreign minister, Santiago Dantas, presented", ["Santiago Dantas"]),  # a comma after it
     ("Office of the President, G, Ku, 6", []),             # not after a capitalised one (codes)
+    ("From: Ambassador JELEN", ["JELEN"]),      # a family name in capitals read as a word ...
+    ("to Cde. DVO, USSR MFA", []),              # ... not an office spelt letter by letter
     # a word no dictionary knows, speaking or before ", who" (not a place, nor an -ism)
     ("as you will remember, Perrin said that it", ["Perrin"]),
     ("I put this point to Cockcroft, who seemed inclined", ["Cockcroft"]),

@@ -124,3 +124,27 @@ def test_a_copy_named_by_its_order(tmp_path):
     record = read_text(tmp_path, PAGE.format("vvs-t-b 7/111- 21/88 First copy 1 page"))
     assert [(m.kind, m.text) for m in walk(record.body) if isinstance(m, Marking)] == [("copy", "First copy")]
 
+
+@pytest.mark.parametrize("header, expected", [
+    ("Top Secret. Copy #___", [("copy", "Copy #___")]),                      # the number left blank
+    ("Outgoing (64) Si-889", [("outgoing", "(64) Si-889")]),                 # the year first
+    ("Nº ST-134/16gs of 15.11.1978", [("registry", "ST-134/16gs")]),        # capitals and a hyphen
+    ("Top Secret. Extremely Sensitive\nno. 1025-A/ov", [("registry", "1025-A/ov")]),  # no. in lower case
+])
+def test_numbers_and_copies_of_the_header(tmp_path, header, expected):
+    from toolchain.model import Marking, Number
+
+    record = read_text(tmp_path, PAGE.format(header))
+    found = [(n.kind, n.text) for n in walk(record.body) if isinstance(n, (Number, Marking)) and n.kind != "classification"]
+    assert found == expected
+
+
+def test_a_heading_prints_the_telegrams_number_and_classification(tmp_path):
+    from toolchain.model import Head, Marking, Number
+
+    record = read_text(tmp_path, PAGE.format("Telegram to the Embassy in Teheran, No. 05/003865, 7 August 1967, "
+                                             "Top Secret"))
+    head = next(b for b in record.body if isinstance(b, Head))
+    assert [(n.kind, n.text) for n in walk(head.content) if isinstance(n, (Number, Marking))] == [
+        ("registry", "05/003865"), ("classification", "Top Secret")]
+

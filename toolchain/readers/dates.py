@@ -55,11 +55,11 @@ _PATTERNS = [
     # dots for spaces (13.June.1951), or the year glued to the month (14 June1967)
     ("dmy", re.compile(rf"[“\"«]?{_day('d')}[”\"»]?(?:\s?(?:st|nd|rd|th|ST|ND|RD|TH))?(?:\.?\s+(?:of\s+)?"
                        rf"|\.(?=[A-Z])){_MONTH}(?:,?\s+|(?<=[a-z])\.?(?=\d)){_YEAR}\b")),
-    ("mdy", re.compile(rf"{_MONTH_AT}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_YEAR}\b")),
+    ("mdy", re.compile(rf"{_MONTH_AT},?\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_YEAR}\b")),  # (September, 10th, 1980)
     # the year first, as Chinese, Japanese and Hungarian records print it (1955 January 7)
     ("ymd", re.compile(rf"{_YEAR}(?<!\w\d{{4}}),?\s+{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}\b(?![.,]?\d)")),
-    ("roman", re.compile(_day("d") + r"\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\."
-                         r"(?P<y>\d{4}|\d{2})\b")),
+    ("roman", re.compile(_day("d") + r"\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+                         r"(?:\.(?P<y>\d{4}|\d{2})|\.? (?P<y4>1[6-9]\d\d|20\d\d))\b")),  # (31.X 1962)
     ("numeric", re.compile(_day("d") + r"\.(?P<mm>\d{1,2})\.(?P<y>1[6-9]\d\d|20\d\d|\d\d)\b(?!\.\d)")),
     # with slashes, the month first as American forms print it, unless it cannot be (5/16/1963);
     # a year of two digits from 1930 (01/11/02 is a file's number)
@@ -121,7 +121,7 @@ def _read(kind: str, m: re.Match, year: int | None) -> DateMatch | None:
         when = _iso(int(m.group("y")), _month(m), int(m.group("d")))
         return DateMatch(s, e, when=when) if when else None
     if kind == "roman":
-        y = int(m.group("y"))
+        y = int(m.group("y") or m.group("y4"))
         y = y + 1900 if y < 100 else y
         when = _iso(y, _ROMAN_MONTHS[m.group("rm")], int(m.group("d")))
         return DateMatch(s, e, when=when) if when else None

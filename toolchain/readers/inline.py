@@ -25,8 +25,10 @@ from toolchain.readers.names import HONORIFICS, UPPER, find_persons, is_first_na
 from toolchain.readers.spacing import SpacedView, collapse
 from toolchain.readers.spans import BlockText
 
-OPENER_ZONES = ("opener", "opener-note")
-NUMBER_ZONES = ("opener", "opener-note", "stamp", "dateline", "note")
+#: Where markings (classification, copy) are read: the header, and a heading that prints them
+#: (``Telegram to the Romanian Embassy in Teheran, No. 05/003865, 7 August 1967, Top Secret``).
+OPENER_ZONES = ("opener", "opener-note", "head")
+NUMBER_ZONES = ("opener", "opener-note", "head", "stamp", "dateline", "note")
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MARKER = r"(?:\*{1,3}|[Xx]{1,2}|\d{1,2})\)"
@@ -38,7 +40,8 @@ CALL = re.compile(r"(?:(?<=[.,;:!?\"”’)])(?:\*{1,3}|[Xx]{1,2})|(?<=[^\s\d(\[
 CLASSIFICATIONS = ("top secret", "strictly secret", "absolutely secret", "completely secret", "secret",
                    "strictly confidential", "highly confidential", "confidential", "highly classified",
                    "for official use only", "of special importance", "of special significance",
-                   "internal party material")  # (the SED's Internes Parteimaterial)
+                   "internal party material",  # (the SED's Internes Parteimaterial)
+                   "extremely sensitive")  # (the KGB's Osoboi vazhnosti, as translated)
 
 
 def _marking_forms(phrase: str) -> str:
@@ -55,18 +58,21 @@ _COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|Nr\.?|#):?|
                    r"\s*(?P<u>_)?(?P<n>\d+)(?(u)_)"  # (Copy No.: 2; Copy #_1_, the number on a blank)
                    r"|\b(?:[Tt]he )?(?:[Oo]nly|[Ss]ingle) copy\b"  # (edinstvennyi ekzempliar)
                    r"|\b(?:First|Second|Third|Fourth|Fifth|Sixth|FIRST|SECOND|THIRD) (?:copy|COPY)\b"  # (First copy)
-                   r"|\b(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?)\s*only\b")  # (Copy Nº only)
+                   r"|\b(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?)\s*only\b"  # (Copy Nº only)
+                   r"|\b(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|#)\s*_{2,}")  # (Copy #___: a blank)
 _NUM = r"\d[\w./-]*[A-Za-z0-9]|\d"
 _LABELLED_NO = re.compile(
     rf"\b(?P<label>[Oo]utgoing|[Ii]ncoming|[Ii]ssuing|Outg\.|Inc\.|Iskh\.|Vkh\.)\s*"  # (Russian: iskh., vkh.)
-    rf"(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?(?P<num>(?:[A-Z]{{1,2}}-)?(?:{_NUM}))")  # (Incoming Nº M-9101ss)
+    rf"(?:(?:Nº|№|N°|No\.?|Nr\.?|#)\s*)?"
+    rf"(?P<num>(?:\(\d\d\) ?)?(?:[A-Z][A-Za-z]?-)?(?:{_NUM}))")  # (Incoming Nº M-9101ss, Outgoing (64) Si-889)
 #: After a number sign: a number, maybe led by capitals (``P168/5``, ``P 146/VI``) or in groups of three
 #: digits (``Nr. 74 320``); after ``Ref:`` a reference (``381.1-NHK/mo``); the number a record
 #: answers (``Copy no. 2 re: no. 222``); ``No`` without its dot and ``file`` before a number
 #: (``No 615 / dv``, ``file 003786/63-7``); the year first in parentheses (``No. (63) 774``).
-_SIGNED_NO = re.compile(rf"(?:(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?|\bRef[.:]|\b[Rr]e:\s*no\.|\b(?:No|[Ff]ile)(?= [\d(]))"
+_SIGNED_NO = re.compile(rf"(?:(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?|\bRef[.:]|\b[Rr]e:\s*no\.|\b(?:No|[Ff]ile)(?= [\d(])"
+                        rf"|(?:^|(?<=\n))no\.(?= ?\d))"  # (no. 1025-A/ov opening a line; not our telegram no. 808)
                         rf"\s*(?P<num>\d{{1,3}}(?: \d{{3}})+(?![\w/.-])|\d+ / [a-z]{{1,4}}\b|\(\d{{2,4}}\) ?\d+\b"
-                        rf"|(?:[A-Z]{{1,3}} ?)?(?:{_NUM}))")
+                        rf"|(?:[A-Z][A-Za-z]{{0,2}}[ -]?)?(?:{_NUM}))")  # (Nº ST-134/16gs)
 _DIGIT = re.compile(r"\d")
 #: A note's number printed glued to the word or bracket before it (``MILNIKIEL1``, ``[…]3``),
 #: or opening a run of text that follows a bracket.

@@ -22,7 +22,8 @@ _ILLEGIBLE = re.compile(r"\b(illegible|unreadable|not legible|indecipherable|und
 _OMITTED = re.compile(r"^(…|\.\.\.|\. \. \.|\.\.\.\.)$")
 _SIC = re.compile(r"^sic\b\s*[;:,.]?\s*(?P<rest>.*)$", re.I | re.S)
 #: ``Translator's note:``, and its short forms ``Trans. note:``, ``Transl. note``, ``Translator note``.
-_TRANSLATOR = re.compile(r"^\s*(?:translator(?:[’'`]?s)?|trans\.|transl\.)\s+note\s*[:.]?\s*", re.I)
+_TRANSLATOR = re.compile(r"^\s*(?:translator(?:[’'`]?s)?|trans\.|transl\.|ed\.|editor(?:[’'`]?s)?)\s+note\s*[:.]?\s*",
+                         re.I)  # (and the editors': [Ed. Note: ...])
 #: The translator's mark after the note instead (``[meaning a guided missile—trans.]``).
 _TRANSLATOR_AFTER = re.compile(r"(?:[-–—]\s*(?:trans|transl|translator)\.?|\((?:trans|transl)\.\))\s*$", re.I)
 #: The label the renderer prints back (guide §3.3 K), dropped from the TEI; a short form is kept.
@@ -31,7 +32,8 @@ _HANDWRITTEN = re.compile(r"^\s*(?:handwrit(?:ten|ing)\b|(?:inserted|added|writt
                           re.I)
 #: A short description of the paper (rule 8): ``[date left blank]``, ``[letterhead with eagle]``.
 _PAPER = re.compile(r"\b(?:left blank|blank space|off the page|page break|(?:next|previous) page|blacked out|"
-                    r"end (?:of )?(?:the )?page|"
+                    r"end (?:of )?(?:the )?page|(?:illegible )?signatures (?:and .{0,40})?follow|"
+                    r"^(?:the )?(?:state |official |round )?seal$|^signatures(?=:)|"
                     r"letterhead|underlined|crossed out|struck out|"
                     r"torn off|watermark|(?:stamp|seal) and handwriting"
                     r"|(?:two|three|several|\d+) (?:illegible )?signatures)\b", re.I)  # (how many signed)

@@ -209,7 +209,7 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
         end = _name_extent(text, tok.start())
         if end > tok.end() and _acronym(tok.group()) and not text[tok.end():end].isupper():
             continue  # an organisation's initials before a name (the CC CCP Liu Shaoqi; not TODOR ZHIVKOV)
-        if end > tok.start() and not _acronym(text[tok.start():end]):
+        if end > tok.start() and (not _acronym(text[tok.start():end]) or _spoken(text[tok.start():end])):
             out.append(NameMatch(tok.start(), end, "honorific"))
             pos = end
     return out
@@ -371,6 +371,13 @@ def _acronym(name: str) -> bool:
     an organisation, not a person."""
     return (name.isalpha() and len(name) <= 5 and sum(c.isupper() for c in name) >= 2
             and not is_east_asian_surname(name) and not is_proper_noun(name))
+
+
+def _spoken(word: str) -> bool:
+    """A word in capitals read as a word, not spelt letter by letter (``JELEN``; not ``DVO``,
+    ``CPSU``): after a personal title, a family name written in capitals."""
+    vowels = sum(c in "AEIOUY" for c in word)
+    return len(word) >= 4 and vowels >= 2 and vowels * 10 >= len(word) * 3
 
 
 #: A Russian first name and patronymic, maybe a surname after them (``Viktor Mikhailovich

@@ -179,6 +179,7 @@ def test_an_acronym_expanded_or_a_name_abbreviated_is_a_gloss(tmp_path, paragrap
     ("[CPSU CC stamp: 12 July 1972 22900] The talks went on.", "12 July 1972 22900"),
     ("[Stamps:]  S e c r e t", None),   # the stamps' words printed after the label's bracket
     ("Ministry of Foreign Affairs [Illegible stamp no 023011]", "023011"),  # its number was read
+    ("[Stamp]: USSR MFA", None),   # the label alone in the bracket, the stamp's words after it
 ])
 def test_a_stamp_is_labelled(tmp_path, paragraph, stamped):
     from toolchain.model import Note, Stamped

@@ -156,6 +156,16 @@ def test_lists_of_plain_names_under_their_labels(tmp_path):
         ("To be seen by", ["Comrade Szabó F.", "Comrade Barity"]), ("Seen by", ["Comrade Bényei", "Comrade Rátkai"])]
 
 
+def test_copies_counted_by_ordinals_without_a_dash(tmp_path):
+    from toolchain.model import Distribution
+    from toolchain.readers.inline import flatten
+
+    page = f"October 2, 1950\n\nTelegram from Pyongyang\n\n{PROSE}\n\n3 copies. mp\n\n1st to the address[ee]\n\n3rd to file\n"
+    lists = [b for b in read_text(tmp_path, page).body if isinstance(b, Distribution)]
+    assert [(flatten(d.head), [(i.label, flatten(i.content)) for i in d.items]) for d in lists] == [
+        ("3 copies. mp", [("1st", "to the addressee"), ("3rd", "to file")])]
+
+
 @pytest.mark.parametrize("notes, texts", [
     ("[1] Written in pencil.", ["Written in pencil."]),                  # printed without its call
     # a note's last words in a paragraph of their own

@@ -32,6 +32,7 @@ def _signers(closer: Closer) -> list[str]:
     ("Ambassador of the USSR [Signature] (S. Chervonenko)", "S. Chervonenko"),
     ("/-/ Nowak", "Nowak"),
     ("DEPUTY CHIEF OF THE DEPARTMENT [signature]\n\n(S. SUZDALEV)", "S. SUZDALEV"),  # the name below
+    ("USSR AMBASSADOR IN KOREA\n\n/signature/\n\nT. SHTYKOV", "T. SHTYKOV"),  # a name line under the mark
 ])
 def test_a_marked_signature_mid_page_ends_the_cover_letter(tmp_path, signature, signer):
     blocks = _blocks(tmp_path, f"{COVER}{signature}\n\n{RECORD}")

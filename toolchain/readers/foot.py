@@ -16,9 +16,10 @@ from toolchain.readers.lexicon import is_english
 from toolchain.readers.names import find_persons
 from toolchain.readers.source import Line
 
-#: ``1 - to Cde. Gromyko``, ``2. - Cde. Fedorenko``, ``1st - to Cde. A. A. Gromyko``; a page cut off
-#: after the separator (``5th - ``) leaves an item without text.
-DIST_ITEM = re.compile(r"^(?:(?P<label>\d{1,2}(?:st|nd|rd|th)?\.?)\s*[-–—]\s*(?P<rest>\S.*)?"
+#: ``1 - to Cde. Gromyko``, ``2. - Cde. Fedorenko``, ``1st - to Cde. A. A. Gromyko``, ``1st to the
+#: addressee``; a page cut off after the separator (``5th - ``) leaves an item without text.
+DIST_ITEM = re.compile(r"^(?:(?P<label>\d{1,2}(?:st|nd|rd|th)?\.?)\s*(?:[-–—]\s*|(?<=[a-z]) (?=to ))"
+                       r"(?P<rest>\S.*)?"
                        r"|(?P<count>\d{1,2} ?x) (?P<to>\S.*))$")  # (1x Comrade Florin: one copy)
 #: An item of a list printed with a dash and no number (``- Comrade Puja``).
 DASH_ITEM = re.compile(r"^(?P<label>)[-–—•]\s*(?P<rest>\S.*)$")
@@ -26,7 +27,7 @@ _DIST_NUMBERED = re.compile(r"^(?P<label>\d{1,2}\.)\s*(?P<rest>\S.*)$")
 DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies to|CC|(To be )?[Ss]een by)\s*:?"
                        r"|(Distributed|Sent|Circulated) (according to|as per) (a |the )?(distribution )?list\.?"
                        r"|(Printed |Produced |Typed |Made )?(in )?(\d{1,2}|one|two|three|four|five|six|seven|"
-                       r"eight|nine|ten|eleven|twelve) cop(y|ies)( \S+){0,3}\s*:?)$", re.I)
+                       r"eight|nine|ten|eleven|twelve) cop(y|ies)\.?( \S+){0,3}\s*:?)$", re.I)  # (3 copies. mp)
 TYPIST = re.compile(r"^\d{0,3}-?(?:[A-ZА-Я]{1,4}/[a-zа-я]{1,4}|[a-zа-я]{1,4}/[A-ZА-Я]{1,4})$")  # (me/MB)
 _FOOT_NO = re.compile(r"^(Nº|№|N°|No\.)\s*\S+$")
 #: The salutation above a signature (``With comradely greetings,``, ``Yours sincerely,``).
@@ -167,8 +168,9 @@ def _letter_end(blocks: list[TextBlock], i: int, opened: bool = False) -> int | 
         end = i + 1
     elif _SIGNATURE_MARKED.search(text) and signature_like(text):
         end = i + 1
-        while end < len(blocks) and SIGNATURE_LINE.match(blocks[end].text):  # (S. SUZDALEV)
-            end += 1
+        while end < len(blocks) and (SIGNATURE_LINE.match(blocks[end].text)  # (S. SUZDALEV)
+                                     or _named_alone(blocks[end].text)):
+            end += 1  # (the name under the mark: /signature/ / T. SHTYKOV)
     elif SALUTE.match(text):
         end = i + 1
         while end < len(blocks) and end - i <= 3 and _signer_line(blocks[end].text):

@@ -41,7 +41,8 @@ _PAPER = re.compile(r"\b(?:left blank|blank space|off the page|page break|(?:nex
 #: Stamp, maybe with two words before it, before the stamp's number (``[Stamp 042. 4 January
 #: 1961]``, ``[Illegible stamp no 023011]``).
 _STAMP_LABEL = re.compile(r"^(?:(?P<label>[^:;\[\]]{0,80}?\bstamps?\b[^:;\[\]]{0,20}?)\s*[:;]"
-                          r"|(?:[a-z]+\s+){0,2}?stamp(?:\s+(?:no\.?|nº|№))?(?=\s+\d))", re.I)
+                          r"|(?:[a-z]+\s+){0,2}?stamp(?:\s+(?:no\.?|nº|№))?(?=\s+\d)"
+                          r"|stamps?$)", re.I)  # ([Stamp]: USSR MFA, the label alone in the bracket)
 #: Rule 7 (``[signature]``, ``[signatures]``). ``[signed]`` is no signature gap: the guide's
 #: rule 7 takes the word signature only, and its rule 12 makes the word supplied.
 _SIGNATURE = re.compile(r"^(illegible\s+)?signatures?(\s+illegible)?$", re.I)

@@ -274,3 +274,12 @@ def test_notes_on_the_paper(tmp_path, paragraph, kind):
 def test_words_supplied_about_the_talks_are_no_description_of_the_paper(tmp_path, paragraph):
     nodes = _read(tmp_path, paragraph)
     assert [n.reason for n in nodes if isinstance(n, Supplied)] == ["omitted-in-original"]
+
+
+def test_a_clause_supplied_before_a_name_makes_no_person_of_the_word_before_it(tmp_path):
+    """``Kim [Il Sung]``: the word before the given names is the family name; ``Cuba [to be
+    carried out by the Algerian leader Ahmed] Ben Bella``: the bracket only ends in a name."""
+    nodes = _read(tmp_path, "the mediation between the United States and Cuba [to be carried out by the "
+                            "Algerian revolutionary leader Ahmed] Ben Bella, he stated")
+    assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == ["Ben Bella"]
+

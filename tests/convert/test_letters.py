@@ -161,11 +161,26 @@ def test_notes_called_by_digits_glued_to_a_word_are_footnotes(tmp_path):
 
 
 @pytest.mark.parametrize("body", [
-    f"To: MILNIKIEL1 and the MiG15\n\n{PROSE}\n\n{NOTES}",          # a note without a call
     f"To: MILNIKIEL2\n\nFrom: DROZNIAK1\n\n{PROSE}\n\n{NOTES}",      # calls out of order
+    f"To: the MiG15 and MILNIKIEL2\n\n{PROSE}\n\n{NOTES}",             # not the first note's
 ])
-def test_digits_glued_to_words_are_calls_only_when_every_note_has_one_in_order(tmp_path, body):
+def test_digits_glued_to_words_are_calls_only_in_the_notes_order(tmp_path, body):
     assert _calls_and_notes(_blocks(tmp_path, body))[0] == []
+
+
+def test_the_first_notes_calls_when_the_page_cut_off_the_others(tmp_path):
+    """The text that held the second note's call was cut off: the first call is still one, and
+    the second note stands under the record without a call (MiG15 is no call: no note 15)."""
+    calls, notes = _calls_and_notes(_blocks(tmp_path, f"To: MILNIKIEL1 and the MiG15\n\n{PROSE}\n\n{NOTES}"))
+    assert calls == ["[1]"] and notes == ["[1]", "[2]"]
+
+
+def test_the_summary_under_the_records_notes_on_a_cut_page(tmp_path):
+    page = (f"January 27, 1968\n\nTelegram from Pyongyang\n\nTo: MILNIKIEL1\n\n{PROSE}\n\n{NOTES}\n\n"
+            "Drozniak discusses the possibility of US military action against Cuba, as well")
+    record = read_text(tmp_path, page)
+    assert record.meta.summary[-1].startswith("Drozniak discusses")
+    assert _kinds(record.body)[-2:] == ["Footnote", "Footnote"]
 
 
 @pytest.mark.parametrize("opening, paragraph, signed", [

@@ -24,6 +24,8 @@ from toolchain.readers.meta import parse_archives
      ["Archive of the Romanian Ministry of Foreign Affairs"]),
     ("\"A Cable,\" Digital Archive, Státní ústřední archiv (State Central Archive),č.j.0117/68. Obtained by "
      "East China Normal University.", ["Státní ústřední archiv"]),  # named in its own language
+    ("\"A Telegram,\" Digital Archive, Arhiva diplomatică - Ministerul Afacerilor Externe, dosar 4022.",
+     ["Arhiva diplomatică - Ministerul Afacerilor Externe"]),
     ("\"A Note,\" Digital Archive. Contributed by Sergey Radchenko.", []),
     # an acronym with small letters before its fond; a file's title in capitals is no archive
     ("\"A Record,\" Digital Archive, Notes of O.A. Westad, TsKhSD, f. 5, op. 75, d. 1181.", ["TsKhSD"]),

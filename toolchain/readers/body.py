@@ -271,8 +271,9 @@ _NOTE_NUMBER = re.compile(r"\[(\d{1,2})\] ")
 
 def _glued_calls(blocks: list[TextBlock]) -> frozenset[str]:
     """The numbers of notes ``[1] ...`` whose calls are printed as bare digits glued to the word
-    before them, a superscript flattened (``To: MILNIKIEL1``). Only when every such note has one
-    call, in the notes' order, and no ``[1]`` call is printed: ``MiG15`` or ``G7`` is no call."""
+    before them, a superscript flattened (``To: MILNIKIEL1``). Only when the calls are the first
+    notes' numbers, one each, in order (the others' calls may be in text the page cut off), and
+    no ``[1]`` call is printed: ``MiG15`` or ``G7`` is no call."""
     notes = [m.group(1) for b in blocks if (m := _NOTE_NUMBER.match(b.text))]
     if not notes or notes != [str(i) for i in range(1, len(notes) + 1)]:
         return frozenset()
@@ -280,7 +281,7 @@ def _glued_calls(blocks: list[TextBlock]) -> frozenset[str]:
     if any(f"[{n}]" in t for t in text for n in notes):  # bracket calls: bracket_markers reads them
         return frozenset()
     calls = [m.group(1) for t in text for m in GLUED_CALL.finditer(t) if m.start() and m.group(1) in notes]
-    return frozenset(notes) if calls == notes else frozenset()
+    return frozenset(calls) if calls and calls == notes[:len(calls)] else frozenset()
 
 
 

@@ -103,8 +103,9 @@ def split_cut_summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
                and (words[-1][:1].islower() or signature or len(words) >= _SENTENCE_WORDS)
                and (words[-1][-1:].isalpha() or signature and _reports(last.text))
                or len(words) == 1 and words[0].isalpha() and not signature_like(last.text))
-        if words[0][:1].isupper() and cut and (signature or is_foot_line(before.text)
-                                               or len(words) >= _SENTENCE_WORDS and _under_foot(texts[:-1])):
+        under_notes = FOOTNOTE.match(before.text) is not None  # (the record's notes, then the summary)
+        if words[0][:1].isupper() and cut and (signature or is_foot_line(before.text) or len(words) >= _SENTENCE_WORDS
+                                               and (under_notes or _under_foot(texts[:-1]))):
             return lines[:filled[-1]], [last]
     return lines, []
 

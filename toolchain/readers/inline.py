@@ -277,7 +277,7 @@ class InlineReader:
             if m and (not is_english(m.group(1)) or _ends_with_given_name(prev)
                       and not is_function_word(m.group(1)) and m.group(1) not in HONORIFICS):
                 add(m.start(1), m.end(1), lambda t: Name("person", [t]))
-        if _identifies_person(nxt):
+        if _identifies_person(nxt) and _opens_with_name(nxt):  # Kim [Il Sung]; not Cuba [... leader Ahmed]
             m = re.search(rf"(?<![\w’'-])([{UPPER}][^\W\d_’'-]*(?:['’-][^\W\d_]+)*)\s*$", text)
             if m and not is_english(m.group(1)):
                 add(m.start(1), m.end(1), lambda t: Name("person", [t]))
@@ -382,6 +382,13 @@ def _titled_first_name(node) -> bool:
 def _identifies_person(node) -> bool:
     return isinstance(node, Supplied) and node.reason == "identification" and any(
         isinstance(c, Name) and c.kind == "person" for c in node.content)
+
+
+def _opens_with_name(node: Supplied) -> bool:
+    """The supplied words start with the name (``[Il Sung]``), as the rest of a name printed
+    before them does; not a clause that ends in one (``[to be carried out by ... Ahmed]``)."""
+    first = next((c for c in node.content if not (isinstance(c, str) and not c.strip())), None)
+    return isinstance(first, Name) and first.kind == "person"
 
 
 def _ends_with_given_name(node: Supplied) -> bool:

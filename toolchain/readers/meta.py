@@ -32,10 +32,11 @@ _LOOSE_ARCHIVE = re.compile(r"\((?:[^(),]{1,60},\s*)?"  # (the name in the archi
                             r"|^\s*(?P<acr>(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])"
                             r"[A-Z][A-Za-z-]{1,15}(?:\s[A-Z]{2,6}\b)*)(?=[,\s)])")
 #: ``Polish Foreign Ministry Archive, DV Z12``, ``National Historical and Central Archives,
-#: Bucharest``, ``Státní ústřední archiv (State Central Archive)``, ``Archiwum Akt Nowych``: an
-#: archive's name opening the citation, up to its comma, bracket or full stop.
+#: Bucharest``, ``Státní ústřední archiv (State Central Archive)``, ``Arhiva diplomatică - Ministerul
+#: Afacerilor Externe``, ``Archiwum Akt Nowych``: an archive's name opening the citation, up to
+#: its comma, bracket or full stop.
 _NAMED_ARCHIVE = re.compile(r"\s*(?P<name>(?:[A-Z][^,;()]{0,80}?\s)?(?:[Aa]rchiv(?:e|es|um|o|io)?|Arquivo|Archiwum"
-                            r"|Levéltár)\b[^,;()]{0,60}?)"
+                            r"|Arhiva|Levéltár)\b[^,;()]{0,60}?)"
                             r"(?=[,;(]|\.(?:\s|$)|$)")
 _IDNO = re.compile(r"\b(?P<k>[Ff]ond|F\.|f\.|[Oo]pis|[Oo]p\.|[Dd]elo\.?|d\.|[Pp]apka|P\.)\s*"
                    r"(?P<v>\d[0-9A-Za-z]*)")

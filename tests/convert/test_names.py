@@ -37,6 +37,9 @@ def _names(text: str) -> list[str]:
     ("Excused: Kessler", ["Kessler"]),
     ("Guests: Moscow delegation", []),
     ("FYI: Trojanowski, Thee, Chodorek", ["Trojanowski", "Chodorek"]),  # a cable's readers; an English word passed over
+    # a one-word name before a person's name and "and"; not a place
+    ("Kadar supported Nagy; Haraszti and Ferenc Erdei spoke", ["Haraszti", "Ferenc Erdei"]),
+    ("Moscow and Ferenc Erdei", ["Ferenc Erdei"]),
     # a title or calling in lower case before the name
     ("at a reception of the Indian ambassador Panikkar. At", ["Panikkar"]),
     ("through the merchant Nostrayan and the press", ["Nostrayan"]),

@@ -525,9 +525,15 @@ _NEXT_ITEM = re.compile(rf"(?:\s\([^()]{{0,80}}\))?(?:,\s*(?:and\s+)?|\s+and\s+)
                         rf"(?P<item>(?:{_INITIAL}){{0,3}}{_CAP}(?: {_CAP})?)(?![\w’'.-]| [{UPPER}])")
 
 
+#: A one-word name before a person's name and ``and`` (``Haraszti and Ferenc Erdei``), the word
+#: before it no capitalised one (a name's first word) nor an honorific (taken by its own rule).
+_ITEM_BEFORE = re.compile(rf"(?:^|(?<=[;:(]\s)|(?<=[a-z,] ))(?P<item>{_CAP})\s+and\s+$")
+
+
 def _coordinated(text: str, found: list[NameMatch]) -> list[NameMatch]:
     """The names listed after a person's name are persons too (``Fidel Castro and Dorticos``,
-    ``Stalin (at the head of the table), Molotov, ... and Zorin``): an item of one or two
+    ``Stalin (at the head of the table), Molotov, ... and Zorin``), and a one-word name before it
+    and ``and`` (``Haraszti and Ferenc Erdei``): an item of one or two
     capitalised words (initials before them), none of them English, an acronym or an
     honorific. The caller's gazetteer has taken the places already."""
     if not found or ("," not in text and " and " not in text):
@@ -536,6 +542,10 @@ def _coordinated(text: str, found: list[NameMatch]) -> list[NameMatch]:
     taken = [(f.start, f.end) for f in found]
     for f in found:
         out.append(f)
+        before = _ITEM_BEFORE.search(text, max(0, f.start - 40), f.start)
+        if before and _list_words_ok(before.group("item")) and not is_proper_noun(before.group("item")) \
+                and not any(s < before.end("item") and before.start("item") < e for s, e in taken):
+            out.append(NameMatch(before.start("item"), before.end("item"), "coordinated"))
         end = f.end
         while (m := _NEXT_ITEM.match(text, end)) is not None:
             if not _list_words_ok(m.group("item")) or any(s < m.end() and m.start("item") < e for s, e in taken) \

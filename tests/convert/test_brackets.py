@@ -256,6 +256,7 @@ def test_a_bracket_signed_by_the_translator_is_a_translator_note(tmp_path):
     ("the Arab world. [end page] President Tito:", "physical"),
     ("[The State Seal] Top Secret.", "physical"),
     ("[Signatures: L. Brezhnev, A. Kosygin, Suslov]", "physical"),
+    ("[Signatures: L. Brezhnev, A. Kosygin, D. Polianskii, A. Pel'she, K. Mazurov, Podgornyi]", "physical"),
     ("the decree. [Mostly illegible signatures and coordination entries follow]", "physical"),
     ("It was [inserted by hand: appropriate] done.", "handwritten"),  # by hand: handwriting
     ("Done [added by hand] quickly.", "handwritten"),

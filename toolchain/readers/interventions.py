@@ -50,7 +50,7 @@ _PHYSICAL = re.compile(
     r"^(there (is|are|was|were)\b|the (document|page|text|paper|original)\b|"
     r"the (last|first|second) (page|line|sheet|paragraph|part|word|copy)s?\b|"  # (not the first six months)
     r"on the (margin|back|reverse|first|last|top|bottom)\b|in the margin\b|at the (top|bottom|end)\b|"
-    r"this (portion|part|passage|paragraph|sentence|section|line|page)\b)",
+    r"this (portion|part|passage|paragraph|sentence|section|line|page)\b|signatures(?=:))",
     re.I)
 _SIC_COMMENT = re.compile(r"\b(spelling|unknown|unclear|original|probably|possibly|likely|presumably|"
                           r"should|means?|read|error|mistake|typo|correct|perhaps|apparently|"

@@ -93,6 +93,10 @@ def test_a_title_printed_only_in_the_citation_is_taken_from_it(tmp_path):
      "Roger Makins regarding negotiations with India.", "F.C. HOW"),
     # the translator says the signature is handwritten; the name is supplied
     (f"{PROSE}\n\n[handwritten signature] G. [Pushkin]\n\n15 October 1952\n\nNº 300/Gp", "Pushkin"),
+    # the signer's name and the office in lower case, then the summary without its full stop
+    (f"{PROSE}\n\nFerenc Rátkai chargé d'affaires ad interim\n\nThe Bulgarian Embassy in North Korea urges "
+     "the DPRK to join the treaty, citing US weapons in South Korea\n\nDocument Information\n\nSource\n\nMOL",
+     "Ferenc Rátkai"),
     # a signer's name of four words in capitals
     (f"{PROSE}\n\nLUIZ LEIVAS BASTIAN PINTO", "LUIZ LEIVAS BASTIAN PINTO"),
 ])

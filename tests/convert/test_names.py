@@ -40,6 +40,7 @@ def _names(text: str) -> list[str]:
     # a one-word name before a person's name and "and"; not a place
     ("Kadar supported Nagy; Haraszti and Ferenc Erdei spoke", ["Haraszti", "Ferenc Erdei"]),
     ("Moscow and Ferenc Erdei", ["Ferenc Erdei"]),
+    ("report of Ferenc Rátkai and others", ["Ferenc Rátkai"]),   # a small letter with its accent after the capital
     # a title or calling in lower case before the name
     ("at a reception of the Indian ambassador Panikkar. At", ["Panikkar"]),
     ("through the merchant Nostrayan and the press", ["Nostrayan"]),

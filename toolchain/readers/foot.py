@@ -213,6 +213,19 @@ def _named_alone(text: str) -> bool:
     return len(name.split()) <= 4 and any(m.start == 0 and m.end == len(name) for m in find_persons(name))
 
 
+#: The words of an office a signer prints in lower case after the name.
+_OFFICE_WORDS = frozenset("""ambassador chargé charge d'affaires d’affaires ad interim counsellor counselor
+consul first second third secretary minister envoy attaché attache of the embassy""".split())
+
+
+def name_and_office(text: str) -> bool:
+    """A signer's name and the office in lower case after it (``Ferenc Rátkai chargé d'affaires
+    ad interim``), as Hungarian reports end."""
+    m = next((m for m in find_persons(text) if m.start == 0), None)
+    rest = text[m.end:].split() if m else []
+    return 1 <= len(rest) <= 6 and all(w.lower() in _OFFICE_WORDS and w[:1].islower() for w in rest)
+
+
 _MARK_LINE = re.compile(r"^\[(?:signed|signature|illegible signature)\]$", re.I)
 #: The heading of what a letter encloses.
 _ENCLOSED = re.compile(r"^(?:appendix|attachment|enclosure|annex|supplement)\b", re.I)

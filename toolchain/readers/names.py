@@ -32,6 +32,8 @@ from toolchain.readers.lexicon import (CALENDAR_WORDS, PATRONYMIC_ENDING, is_eas
 
 #: A capital letter, Latin with diacritics included (Á, Ł, Ş, Ž ...), and any letter after it.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
+#: A small letter, with diacritics (á, ł, ş ...).
+LOWER = UPPER.lower()
 _L = r"[^\W\d_]"
 _AFTER_CAP = rf"{_L}*(?:['’]{_L}{{2,}})?(?:-{_L}+)?"
 _CAP = rf"[{UPPER}]{_AFTER_CAP}"
@@ -296,7 +298,7 @@ def _attendance(text: str) -> list[NameMatch]:
 #: A capitalised word that speaks or is spoken of as a person (``Perrin said that``,
 #: ``Abdulgani expressed``, ``to Cockcroft, who seemed``).
 _PERSON_CUE = re.compile(
-    rf"(?P<name>[{UPPER}](?<![\w.’'-].)[a-z]{_L}{{2,}}(?:-[{UPPER}][a-z]+)?)(?:,\s+who\b|\s+(?:said|stated|told|asked"
+    rf"(?P<name>[{UPPER}](?<![\w.’'-].)[{LOWER}]{_L}{{2,}}(?:-[{UPPER}][a-z]+)?)(?:,\s+who\b|\s+(?:said|stated|told|asked"
     r"|replied|answered|expressed|noted|declared|remarked|added|emphasi[sz]ed|stressed|pointed out|explained"
     r"|informed|confirmed|proposed|suggested|objected|insisted|promised|admitted|announced|thanked|complained"
     r"|warned)\b)")
@@ -312,7 +314,8 @@ def _cued(text: str, tokens: list[re.Match]) -> list[NameMatch]:
             if m.start("name") in starts and _surname_ok(m.group("name")) and not is_proper_noun(m.group("name"))
             and m.group("name") not in _HONORIFIC_WORDS and m.group("name") not in CALENDAR_WORDS
             and not _acronym(m.group("name")) and not text[:m.start()].endswith(("the ", "The "))
-            and not m.group("name").endswith(("ism", "ist"))]  # (Marxism-Leninism stressed)
+            and not m.group("name").endswith(("ism", "ist"))  # (Marxism-Leninism stressed)
+            and not is_given_name(m.group("name"))]  # (in Budapest Sándor said: a first name's rule)
 
 
 def is_first_name_and_patronymic(text: str) -> bool:
@@ -559,7 +562,7 @@ def _coordinated(text: str, found: list[NameMatch]) -> list[NameMatch]:
 # The capital comes first and what precedes it is checked after it (``(?<![\w.].)``),
 # so that the scan jumps from capital to capital.
 _GIVEN_SURNAME = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].){_L}{{2,}})\s(?:[{UPPER}]\.\s)?"
-                            rf"(?P<sur>[{UPPER}][a-z]{_L}{{2,}}(?:-[{UPPER}]?{_L}+)?"
+                            rf"(?P<sur>[{UPPER}][{LOWER}]{_L}{{2,}}(?:-[{UPPER}]?{_L}+)?"
                             rf"|[{UPPER}]{{3,}})(?![\w-])")  # (or in capitals: Ted STEVENS)
 
 

@@ -168,8 +168,10 @@ def _split_summary(z: Zones, body: list[Line]) -> None:
         return
     last = body[nonblank[-1]]
     words = last.text.split()
-    if (len(words) >= 8 and not _NOT_SUMMARY.match(last.text)
-            and last.text[-1:] in ".!?”\"’)" and len(nonblank) > 1):
+    # a summary may lack its full stop; it then follows a short line (a signature, a date)
+    ended = last.text[-1:] in ".!?”\"’)" or len(words) >= 12 and len(nonblank) > 1 \
+        and len(body[nonblank[-2]].text.split()) <= 8
+    if len(words) >= 8 and not _NOT_SUMMARY.match(last.text) and ended and len(nonblank) > 1:
         z.summary = [last]
         z.body = body[: nonblank[-1]]
     else:

@@ -284,3 +284,13 @@ def test_a_clause_supplied_before_a_name_makes_no_person_of_the_word_before_it(t
                             "Algerian revolutionary leader Ahmed] Ben Bella, he stated")
     assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == ["Ben Bella"]
 
+
+@pytest.mark.parametrize("paragraph, persons", [
+    ("-- Lt. Gen. V[áclav] Dvořák, state secretary of the CSSR government", ["Dvořák"]),
+    ("-- Maj. Gen. J[an] Lux, head of the main rear, deputy minister,", ["Lux"]),  # after a first name
+    ("the R[epublic] Government said", []),
+])
+def test_the_family_name_after_a_first_name_the_translator_completed(tmp_path, paragraph, persons):
+    nodes = _read(tmp_path, paragraph)
+    assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == persons
+

@@ -219,10 +219,14 @@ class InlineReader:
                 continue
             nxt = items[i + 1] if i + 1 < len(items) else None
             prev = out[-1] if out else None
-            out.extend(self._recognise(it.text, it.start, zone, flatten(out)[-200:], nxt, prev))
+            first = _completed_initial(out)
+            out.extend(self._recognise(it.text, it.start, zone, flatten(out)[-200:], nxt, prev, first))
         return _join_name_parts(out)
 
-    def _recognise(self, printed: str, start: int, zone: str, left: str, nxt, prev=None) -> list[Inline]:
+    def _recognise(self, printed: str, start: int, zone: str, left: str, nxt, prev=None,
+                   first: str | None = None) -> list[Inline]:
+        """The nodes of one run of text; ``prev`` and ``nxt`` are the brackets around it, ``first``
+        a first name whose initial the translator completed just before it (``V[áclav]``)."""
         view = SpacedView(printed)  # the recognisers read letter-spaced words written whole
         text = view.text
         found: list[tuple[int, int, Callable[[str], Inline]]] = []
@@ -269,12 +273,13 @@ class InlineReader:
         for m in find_persons(text, left, self.known_person):
             at = m.start + 3 if self.c_is_comrade and text.startswith("C. ", m.start) else m.start
             add(at, m.end, lambda t: Name("person", _lines(t)))
-        if _identifies_person(prev):  # [Mikhail Stepanovich] Kapitsa: the surname after the bracket
-            # (JELEN1: no call; Peter’s: no ’s)
+        if _identifies_person(prev) or first:  # [Mikhail Stepanovich] Kapitsa, V[áclav] Dvořák: the surname
+            # after the bracket (JELEN1: no call; Peter’s: no ’s)
             m = re.match(rf"\s([{UPPER}][^\W\d_’'-]*(?:['’-][^\W\d_]{{2,}})*)", text)
             # (after a first name, an English word too, unless a very common one:
-            # [Minister of Education Armando] Hart; not [Leipzig] Spring)
-            if m and (not is_english(m.group(1)) or _ends_with_given_name(prev)
+            # [Minister of Education Armando] Hart, J[an] Lux; not [Leipzig] Spring)
+            given = is_given_name(first) if first else _ends_with_given_name(prev)
+            if m and (not is_english(m.group(1)) or given
                       and not is_function_word(m.group(1)) and m.group(1) not in HONORIFICS):
                 add(m.start(1), m.end(1), lambda t: Name("person", [t]))
         if _identifies_person(nxt) and _opens_with_name(nxt):  # Kim [Il Sung]; not Cuba [... leader Ahmed]
@@ -382,6 +387,16 @@ def _titled_first_name(node) -> bool:
 def _identifies_person(node) -> bool:
     return isinstance(node, Supplied) and node.reason == "identification" and any(
         isinstance(c, Name) and c.kind == "person" for c in node.content)
+
+
+def _completed_initial(out: list) -> str | None:
+    """The first name whose initial stands right before the last node, a bracket that completes
+    it (``V[áclav]``, ``J[an]``): the word as completed, or None."""
+    if len(out) < 2 or not isinstance(out[-1], Supplied) or not isinstance(out[-2], str):
+        return None
+    m = re.search(rf"(?:^|\s)([{UPPER}])$", out[-2])
+    rest = flatten(out[-1].content)
+    return m.group(1) + rest if m and rest.isalpha() and rest.islower() else None
 
 
 def _opens_with_name(node: Supplied) -> bool:

@@ -44,6 +44,7 @@ def _dates(text: str, year: int | None = None) -> list[tuple[str, str | None]]:
     ("Belgrade, 31.X 1962", [("31.X 1962", "1962-10-31")]),          # a Roman month, a space, the year
     ("on 1.XI 62 the", []),                                          # ... of four digits only
     ("Maputo, September, 10th, 1980", [("September, 10th, 1980", "1980-09-10")]),  # a comma after the month
+    ("Lansk, January 12-14, 1968", [("January 12-14, 1968", "1968-01-12")]),    # days of a month, the month first
     ("the 5th of May, 1960 and 3 Sept. 1961", [("5th of May, 1960", "1960-05-05"), ("3 Sept. 1961", "1961-09-03")]),
 ])
 def test_find_dates(text, dates):

@@ -127,6 +127,7 @@ def test_a_copy_named_by_its_order(tmp_path):
 
 @pytest.mark.parametrize("header, expected", [
     ("Top Secret. Copy #___", [("copy", "Copy #___")]),                      # the number left blank
+    ("Top Secret\n\nOnly Copy", [("copy", "Only Copy")]),
     ("Outgoing (64) Si-889", [("outgoing", "(64) Si-889")]),                 # the year first
     ("Nº ST-134/16gs of 15.11.1978", [("registry", "ST-134/16gs")]),        # capitals and a hyphen
     ("Top Secret. Extremely Sensitive\nno. 1025-A/ov", [("registry", "1025-A/ov")]),  # no. in lower case

@@ -77,7 +77,8 @@ class BodyReader:
         if listed is not None:  # the copies' addressees, printed in the header
             i, j = listed
             items = [self._dist_item(b, DIST_ITEM.match(b.text) or DASH_ITEM.match(b.text)) for b in blocks[i + 1:j]]
-            distribution = Distribution(items, self._read([blocks[i]], "distribution"), span_of(blocks[i:j]), place="top")
+            distribution = Distribution(items, self._read([blocks[i]], "distribution"), span_of(blocks[i:j]),
+                                        place="top")
             return self._front(blocks[:i]) + [distribution] + self._front(blocks[j:])
         out: list[Block] = []
         dateline = None

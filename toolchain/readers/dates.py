@@ -50,6 +50,8 @@ _ROMAN_MONTHS = {r: i for i, r in enumerate(
 _PATTERNS = [
     ("range", re.compile(rf"{_day('d1')}{_ORD}\s*[/–-]\s*(?P<d>\d{{1,2}}){_ORD}\s+"
                          rf"{_MONTH},?\s+{_YEAR}\b")),
+    # ... or with the month first (January 12-14, 1968)
+    ("range", re.compile(rf"{_MONTH_AT}\s+{_day('d1')}\s*[–-]\s*(?P<d>\d{{1,2}}),?\s+{_YEAR}\b")),
     # the day maybe in quotation marks, as Russian forms print it (“27” April 1956)
     # ... or its ordinal spaced off or in capitals (28 th September, 1955; 30TH October, 1951), or
     # dots for spaces (13.June.1951), or the year glued to the month (14 June1967)

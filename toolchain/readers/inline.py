@@ -56,7 +56,7 @@ _CLASSIFICATION = re.compile(r"\b(?:%s)\b" % "|".join(map(_marking_forms, CLASSI
 _CATEGORIES = {p.replace(" ", ""): "cls-" + p.replace(" ", "-") for p in CLASSIFICATIONS}
 _COPY = re.compile(r"\b(?:(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|Nr\.?|#):?|(?:Copy|COPY)(?=\s+\d+\b(?!\s+cop)))"
                    r"\s*(?P<u>_)?(?P<n>\d+)(?(u)_)"  # (Copy No.: 2; Copy #_1_, the number on a blank)
-                   r"|\b(?:[Tt]he )?(?:[Oo]nly|[Ss]ingle) copy\b"  # (edinstvennyi ekzempliar)
+                   r"|\b(?:[Tt]he )?(?:[Oo]nly|[Ss]ingle) [Cc]opy\b"  # (edinstvennyi ekzempliar)
                    r"|\b(?:First|Second|Third|Fourth|Fifth|Sixth|FIRST|SECOND|THIRD) (?:copy|COPY)\b"  # (First copy)
                    r"|\b(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?)\s*only\b"  # (Copy Nº only)
                    r"|\b(?:[Cc]opy|COPY)\s*(?:Nº|№|N°|[Nn]o\.?|#)\s*_{2,}")  # (Copy #___: a blank)
@@ -69,7 +69,8 @@ _LABELLED_NO = re.compile(
 #: digits (``Nr. 74 320``); after ``Ref:`` a reference (``381.1-NHK/mo``); the number a record
 #: answers (``Copy no. 2 re: no. 222``); ``No`` without its dot and ``file`` before a number
 #: (``No 615 / dv``, ``file 003786/63-7``); the year first in parentheses (``No. (63) 774``).
-_SIGNED_NO = re.compile(rf"(?:(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?|\bRef[.:]|\b[Rr]e:\s*no\.|\b(?:No|[Ff]ile)(?= [\d(])"
+_SIGNED_NO = re.compile(rf"(?:(?:Nº|№|N°|\bNo\.|\bNr\.?|#|\bNumber)[:.]?|\bRef[.:]|\b[Rr]e:\s*no\."
+                        rf"|\b(?:No|[Ff]ile)(?= [\d(])"
                         rf"|(?:^|(?<=\n))no\.(?= ?\d))"  # (no. 1025-A/ov opening a line; not our telegram no. 808)
                         rf"\s*(?P<num>\d{{1,3}}(?: \d{{3}})+(?![\w/.-])|\d+ / [a-z]{{1,4}}\b|\(\d{{2,4}}\) ?\d+\b"
                         rf"|(?:[A-Z][A-Za-z]{{0,2}}[ -]?)?(?:{_NUM}))")  # (Nº ST-134/16gs)

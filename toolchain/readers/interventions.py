@@ -22,8 +22,8 @@ _ILLEGIBLE = re.compile(r"\b(illegible|unreadable|not legible|indecipherable|und
 _OMITTED = re.compile(r"^(…|\.\.\.|\. \. \.|\.\.\.\.)$")
 _SIC = re.compile(r"^sic\b\s*[;:,.]?\s*(?P<rest>.*)$", re.I | re.S)
 #: ``Translator's note:``, and its short forms ``Trans. note:``, ``Transl. note``, ``Translator note``.
-_TRANSLATOR = re.compile(r"^\s*(?:translator(?:[’'`]?s)?|trans\.|transl\.|ed\.|editor(?:[’'`]?s)?)\s+note\s*[:.]?\s*",
-                         re.I)  # (and the editors': [Ed. Note: ...])
+_TRANSLATOR = re.compile(r"^\s*(?:translator(?:[’'`]?s)?|trans\.|transl\.|ed\.|editor(?:[’'`]?s)?)"
+                         r"\s+note\s*[:.]?\s*", re.I)  # (and the editors': [Ed. Note: ...])
 #: The translator's mark after the note instead (``[meaning a guided missile—trans.]``).
 _TRANSLATOR_AFTER = re.compile(r"(?:[-–—]\s*(?:trans|transl|translator)\.?|\((?:trans|transl)\.\))\s*$", re.I)
 #: The label the renderer prints back (guide §3.3 K), dropped from the TEI; a short form is kept.

@@ -298,7 +298,8 @@ def _attendance(text: str) -> list[NameMatch]:
 #: A capitalised word that speaks or is spoken of as a person (``Perrin said that``,
 #: ``Abdulgani expressed``, ``to Cockcroft, who seemed``).
 _PERSON_CUE = re.compile(
-    rf"(?P<name>[{UPPER}](?<![\w.’'-].)[{LOWER}]{_L}{{2,}}(?:-[{UPPER}][a-z]+)?)(?:,\s+who\b|\s+(?:said|stated|told|asked"
+    rf"(?P<name>[{UPPER}](?<![\w.’'-].)[{LOWER}]{_L}{{2,}}(?:-[{UPPER}][a-z]+)?)"
+    r"(?:,\s+who\b|\s+(?:said|stated|told|asked"
     r"|replied|answered|expressed|noted|declared|remarked|added|emphasi[sz]ed|stressed|pointed out|explained"
     r"|informed|confirmed|proposed|suggested|objected|insisted|promised|admitted|announced|thanked|complained"
     r"|warned)\b)")

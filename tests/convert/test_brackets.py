@@ -255,6 +255,7 @@ def test_a_bracket_signed_by_the_translator_is_a_translator_note(tmp_path):
     ("19 March 1957 [two illegible signatures] 22 March", "physical"),
     ("the Arab world. [end page] President Tito:", "physical"),
     ("[The State Seal] Top Secret.", "physical"),
+    ("the missile [emphasis in the original] was tested", "physical"),
     ("[Signatures: L. Brezhnev, A. Kosygin, Suslov]", "physical"),
     ("[Signatures: L. Brezhnev, A. Kosygin, D. Polianskii, A. Pel'she, K. Mazurov, Podgornyi]", "physical"),
     ("the decree. [Mostly illegible signatures and coordination entries follow]", "physical"),

@@ -41,6 +41,8 @@ def _names(text: str) -> list[str]:
     ("Kadar supported Nagy; Haraszti and Ferenc Erdei spoke", ["Haraszti", "Ferenc Erdei"]),
     ("Moscow and Ferenc Erdei", ["Ferenc Erdei"]),
     ("report of Ferenc Rátkai and others", ["Ferenc Rátkai"]),   # a small letter with its accent after the capital
+    # a listed name whose family name is an English word, after a first name
+    ("Participants: Mihai Telescu, Richard Winter, Ion Dinca", ["Mihai Telescu", "Richard Winter", "Ion Dinca"]),
     # a title or calling in lower case before the name
     ("at a reception of the Indian ambassador Panikkar. At", ["Panikkar"]),
     ("through the merchant Nostrayan and the press", ["Nostrayan"]),

@@ -32,7 +32,7 @@ _HANDWRITTEN = re.compile(r"^\s*(?:handwrit(?:ten|ing)\b|(?:inserted|added|writt
                           re.I)
 #: A short description of the paper (rule 8): ``[date left blank]``, ``[letterhead with eagle]``.
 _PAPER = re.compile(r"\b(?:left blank|blank space|off the page|page break|(?:next|previous) page|blacked out|"
-                    r"end (?:of )?(?:the )?page|(?:illegible )?signatures (?:and .{0,40})?follow|"
+                    r"end (?:of )?(?:the )?page|emphasis in the original|(?:illegible )?signatures (?:and .{0,40})?follow|"
                     r"^(?:the )?(?:state |official |round )?seal$|^signatures(?=:)|"
                     r"letterhead|underlined|crossed out|struck out|"
                     r"torn off|watermark|(?:stamp|seal) and handwriting"

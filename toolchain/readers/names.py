@@ -28,7 +28,7 @@ from itertools import repeat
 from typing import Callable
 
 from toolchain.readers.lexicon import (CALENDAR_WORDS, PATRONYMIC_ENDING, is_east_asian_surname, is_english,
-                                       is_given_name, is_proper_noun, is_romanised_given_name)
+                                       is_function_word, is_given_name, is_proper_noun, is_romanised_given_name)
 
 #: A capital letter, Latin with diacritics included (Á, Ł, Ş, Ž ...), and any letter after it.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
@@ -243,10 +243,12 @@ def _appositive(text: str) -> list[NameMatch]:
 
 def _list_words_ok(item: str) -> bool:
     """The words of a listed name, after its initials, are capitalised names of three letters
-    or more: no English word, acronym (CC, MfS), honorific (Cdes) or pronoun (I)."""
+    or more: no English word (but after a first name: Richard Winter), acronym (CC, MfS),
+    honorific (Cdes) or pronoun (I)."""
     words = [w for w in item.split() if not _INITIAL_RX.fullmatch(w + " ")]
     return bool(words) and all(len(w) > 2 and w[1:2].islower()
-                               and (_surname_ok(w) or i < len(words) - 1 and is_given_name(w))
+                               and (_surname_ok(w) or i < len(words) - 1 and is_given_name(w)
+                                    or i and is_given_name(words[i - 1]) and not is_function_word(w))
                                and w not in _HONORIFIC_WORDS and not _acronym(w)
                                for i, w in enumerate(words))  # (Ion Gheorghe Mauer: Ion is English too)
 

@@ -32,7 +32,8 @@ _HANDWRITTEN = re.compile(r"^\s*(?:handwrit(?:ten|ing)\b|(?:inserted|added|writt
                           re.I)
 #: A short description of the paper (rule 8): ``[date left blank]``, ``[letterhead with eagle]``.
 _PAPER = re.compile(r"\b(?:left blank|blank space|off the page|page break|(?:next|previous) page|blacked out|"
-                    r"end (?:of )?(?:the )?page|emphasis in the original|(?:illegible )?signatures (?:and .{0,40})?follow|"
+                    r"end (?:of )?(?:the )?page|emphasis in the original|"
+                    r"(?:illegible )?signatures (?:and .{0,40})?follow|"
                     r"^(?:the )?(?:state |official |round )?seal$|^signatures(?=:)|"
                     r"letterhead|underlined|crossed out|struck out|"
                     r"torn off|watermark|(?:stamp|seal) and handwriting"
@@ -105,8 +106,10 @@ def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
             return Gap("illegible", desc=flat)
         return Unclear(reader.read_parts(br.parts, inner_zone))
     stamp_label = _STAMP_LABEL.match(flat)
-    numbered_stamp = stamp_label is not None and stamp_label.group("label") is None
-    if numbered_stamp and (stamp := _stamp(br, reader, inner_zone)):  # (even an illegible one's)
+    # the word stamp with no label before a colon: its number ([Illegible stamp no 023011], even
+    # an illegible one's) or nothing ([Stamp]), a stamp before the illegible rule
+    unlabelled = stamp_label is not None and stamp_label.group("label") is None
+    if unlabelled and (stamp := _stamp(br, reader, inner_zone)):
         return stamp
     if _ILLEGIBLE.search(flat) and len(words(flat)) <= 5 and "[" not in flat and not _PAPER.search(flat):
         return Gap("illegible", desc=flat)
@@ -122,7 +125,7 @@ def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
         return Note("translator", _strip_label(br, reader, inner_zone))
     if _HANDWRITTEN.match(flat):
         return Note("handwritten", reader.read_parts(br.parts, inner_zone))
-    if stamp_label and not numbered_stamp and (stamp := _stamp(br, reader, inner_zone)):
+    if stamp_label and not unlabelled and (stamp := _stamp(br, reader, inner_zone)):
         return stamp
     if _SIGNATURE.match(flat):
         return Gap("signature", desc=flat)

@@ -7,8 +7,9 @@ General rules, never a list of the samples' names:
 * an East Asian family name followed by romanised given-name syllables
   (``Kim Il Sung``, ``Pak Seong-cheol``, ``Zhou Enlai``, ``KIM IL SUNG``);
 * any capitalised name right after an honorific or title (``Cde. Gromyko``,
-  ``comrade director Vasile Sandru``, ``the Indian ambassador Panikkar``), including every name of a list after a
-  plural title, however long (``Coms. Brezhnev, Andropov, ... and Rusakov``);
+  ``comrade director Vasile Sandru``, ``the Indian ambassador Panikkar``), including every
+  name of a list after a plural title, however long (``Coms. Brezhnev, Andropov, ... and
+  Rusakov``);
 * a first name of the editors' given-name list and a surname (``András Varga``);
 * a name followed by its bearer's office (``Dumitru Turcus, deputy head of``);
 * the names listed after a person's name (``Fidel Castro and Dorticos``), and those of an
@@ -308,9 +309,9 @@ _PERSON_CUE = re.compile(
 
 
 def _cued(text: str, tokens: list[re.Match]) -> list[NameMatch]:
-    """A word no dictionary knows, as a person's subject of speech or before ``, who``: a
-    family name, with the name words printed before it (``Ta Quynh told me``; a place or a
-    newspaper the dictionary or the gazetteer knows)."""
+    """A word no dictionary knows, as the subject of a verb of speech or before ``, who``: a
+    family name, with the name words printed before it (``Ta Quynh told me``). A word the
+    dictionary knows as a name is left to the gazetteer and the register (``Moscow said``)."""
     starts = {tok.start(): i for i, tok in enumerate(tokens)}
     return [NameMatch(*_name_words_around(text, tokens, starts[m.start("name")]), "cue")
             for m in _PERSON_CUE.finditer(text)
@@ -531,8 +532,8 @@ _NEXT_ITEM = re.compile(rf"(?:\s\([^()]{{0,80}}\))?(?:,\s*(?:and\s+)?|\s+and\s+)
                         rf"(?P<item>(?:{_INITIAL}){{0,3}}{_CAP}(?: {_CAP})?)(?![\w’'.-]| [{UPPER}])")
 
 
-#: A one-word name before a person's name and ``and`` (``Haraszti and Ferenc Erdei``), the word
-#: before it no capitalised one (a name's first word) nor an honorific (taken by its own rule).
+#: A one-word name before a person's name and ``and`` (``Haraszti and Ferenc Erdei``); the word
+#: before it is no capitalised one (of which it would be the last word).
 _ITEM_BEFORE = re.compile(rf"(?:^|(?<=[;:(]\s)|(?<=[a-z,] ))(?P<item>{_CAP})\s+and\s+$")
 
 

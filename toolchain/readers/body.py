@@ -16,8 +16,8 @@ from toolchain.readers.blocks import (FOOTNOTE, HEAD_START, TextBlock, group_blo
                                       span_of)
 from toolchain.readers.foot import (DASH_ITEM, DEAR, DIST_HEAD, DIST_ITEM, SALUTE, TYPIST,
                                     header_list, is_date_only, is_foot_line, letters, list_head,
-                                    list_item, name_and_office, plain_list_above, salute_at,
-                                    signature_like)
+                                    list_item, name_and_office_in_lower_case, plain_list_above,
+                                    salute_at, signature_like)
 from toolchain.readers.inline import CALL, GLUED_CALL, InlineReader, is_header_line
 from toolchain.readers.lexicon import is_english, script_language
 from toolchain.readers.names import HONORIFIC_ALTERNATIVES, NUMBER_SIGN, UPPER
@@ -135,7 +135,7 @@ class BodyReader:
             signed.insert(0, blocks[end])
         # a signer's name line is whole (a cut page's last line is not) and no line's continuation
         name_line = (not signed and end > 1 and (self._short_name_line(blocks[end - 1].text)
-                                                 or name_and_office(blocks[end - 1].text))
+                                                 or name_and_office_in_lower_case(blocks[end - 1].text))
                      and not blocks[end - 2].text.rstrip().endswith(",")
                      and not (self.cut_off and last and end == len(blocks)))
         if name_line:

@@ -36,7 +36,8 @@ SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greetin
 #: ``[signature] (A. PUZANOV)``, ``[handwritten signature] G. [Pushkin]``, ``/signature/ KALASHNIKOV``,
 #: ``/I. Kurdyukov/``, ``Signed: N. Popa``, ``"Correctly": GENERAL OF THE ARMY SHTEMENKO`` (who
 #: attests the copy)
-SIGNATURE_LINE = re.compile(r"^(.{0,60}[\[/](?:handwritten )?signature[\]/]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$|/[^/]{2,40}/$"
+SIGNATURE_LINE = re.compile(r"^(.{0,60}[\[/](?:handwritten )?signature[\]/]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$"
+                            r"|/[^/]{2,40}/$"
                             r"|[^()]{0,80}\((?-i:[A-Z])\.\s?[^()]{1,40}\)$"  # (... OF CUBA (A. ALEKSEYEV))
                             r"|[–-] ?\d{1,4} ?[–-] [^–]{2,40} [–-]$"  # (Hungarian telegrams: – 84 – Ágoston –)
                             r"|Signed:?$|(?-i:Signed:? [A-Z])|/-/\s*(?-i:[A-Z])|\(Sgd\.?\)"  # ((Sgd.) F.C. HOW)
@@ -116,6 +117,7 @@ _REPORTING = re.compile(r"^.{2,120}?\b(?:replies|writes|reports|informs|describe
 
 
 def _reports(text: str) -> bool:
+    """A sentence of the page's summary, not the record's (``F.C. How ... replies to ...``)."""
     return bool(_REPORTING.match(text)) and not re.search(r"\b(?:I|we|We|my|our|Our)\b", text)
 
 
@@ -218,7 +220,7 @@ _OFFICE_WORDS = frozenset("""ambassador chargé charge d'affaires d’affaires a
 consul first second third secretary minister envoy attaché attache of the embassy""".split())
 
 
-def name_and_office(text: str) -> bool:
+def name_and_office_in_lower_case(text: str) -> bool:
     """A signer's name and the office in lower case after it (``Ferenc Rátkai chargé d'affaires
     ad interim``), as Hungarian reports end."""
     m = next((m for m in find_persons(text) if m.start == 0), None)
@@ -247,14 +249,14 @@ def _signer_line(text: str) -> bool:
     words = text.split()
     if _MARK_LINE.match(text) or _SGD.match(text) and len(words) <= 6:  # [signed], (Sgd.) F.C. HOW
         return True
-    if len(words) <= 14 and _named_office(text):
+    if len(words) <= 14 and _name_comma_office(text):
         return True
     return 1 <= len(words) <= 6 and not text.rstrip().endswith((".", ",", ";", ":")) \
         and words[0][:1].isupper() and not HEAD_START.match(text) \
         and not _ENCLOSED.match(text)  # (no RECORD OF A CONVERSATION, no Appendix)
 
 
-def _named_office(text: str) -> bool:
+def _name_comma_office(text: str) -> bool:
     """The signer's name and, after a comma, the office (``Wladislaw Gomulka, Central Committee
     of the Polish United Workers Party``): no sentence (no full stop, no word in lower case
     but the small words of a name)."""

@@ -295,3 +295,18 @@ def test_the_family_name_after_a_first_name_the_translator_completed(tmp_path, p
     nodes = _read(tmp_path, paragraph)
     assert [flatten(n.content) for n in nodes if isinstance(n, Name) and n.kind == "person"] == persons
 
+
+@pytest.mark.parametrize("paragraph, dates", [
+    ("On 29 [September] and 30 [September] he", [("29 September", "1960-09-29"), ("30 September", "1960-09-30")]),
+    ("He came on 14 November [1963] and", [("14 November 1963", "1963-11-14")]),   # the year supplied
+    ("It was No. 12 [1963] in the list", []),
+])
+def test_a_date_whose_month_or_year_the_translator_supplied(tmp_path, paragraph, dates):
+    """One date around the bracket, which stays supplied (the year is no registry number); a
+    month without its year takes the document's (1960 here)."""
+    from toolchain.model import Date, Number
+
+    nodes = _read(tmp_path, paragraph)
+    assert [(flatten(d.content), d.when) for d in nodes if isinstance(d, Date)] == dates
+    assert not dates or not any(isinstance(n, Number) for n in nodes)
+

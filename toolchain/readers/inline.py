@@ -168,7 +168,7 @@ class InlineReader:
                                 lambda n, name, items=items: self._carve(items, n, name))
                 _set_span(node, self.span(p.start))
                 items.append(node)
-        return self._annotate(_date_around_sic(items, self.doc_year), zone)
+        return self._annotate(_date_around_supplied(_date_around_sic(items, self.doc_year), self.doc_year), zone)
 
     def read_text(self, text: str, start: int, zone: str) -> list[Inline]:
         return self._annotate([_Txt(text, start)], zone)
@@ -428,6 +428,42 @@ def _lines(text: str) -> list[Inline]:
 def _set_span(node, span: Span) -> None:
     if hasattr(node, "span") and getattr(node, "span", None) is None:
         node.span = span
+
+
+_DAY_BEFORE = re.compile(r"(?<![\w.])(\d{1,2})\s+$")
+_DAY_MONTH_BEFORE = re.compile(r"(?<![\w.])(\d{1,2}\s+([A-Z][a-z]+))\s+$")
+_YEAR_AFTER = re.compile(r"\s+(1[6-9]\d\d|20\d\d)\b")
+
+
+def _date_around_supplied(items: list, doc_year: int | None) -> list:
+    """A date whose month or year the translator supplied: ``29 [September]`` (the year the
+    document's), ``14 November [1963]``: one date around the bracket, which stays supplied."""
+    out = list(items)
+    for i in range(1, len(out)):
+        sup, prev = out[i], out[i - 1]
+        if not (isinstance(sup, Supplied) and len(sup.content) == 1 and isinstance(prev, _Txt)
+                and isinstance(sup.content[0], (str, Number))):  # ([1963] was read as a number)
+            continue
+        word = flatten(sup.content).strip()
+        nxt = out[i + 1] if i + 1 < len(out) and isinstance(out[i + 1], _Txt) else None
+        if is_month(word) and (mp := _DAY_BEFORE.search(prev.text)):
+            mn = _YEAR_AFTER.match(nxt.text) if nxt else None
+            printed = f"{mp.group(1)} {word}" + (f" {mn.group(1)}" if mn else "")
+        elif re.fullmatch(r"1[6-9]\d\d|20\d\d", word) and (mp := _DAY_MONTH_BEFORE.search(prev.text)) \
+                and is_month(mp.group(2)):
+            mn, printed = None, f"{mp.group(1)} {word}"
+        else:
+            continue
+        found = find_dates(printed, doc_year)
+        if not found or not found[0].when or found[0].end != len(printed):
+            continue
+        sup.content = [flatten(sup.content)]  # the year of the date, no registry number
+        content = [prev.text[mp.start():], sup] + ([nxt.text[: mn.end()]] if mn else [])
+        out[i - 1] = _Txt(prev.text[: mp.start()], prev.start)
+        out[i] = Date(content, when=found[0].when, inferred=found[0].inferred)
+        if mn:
+            out[i + 1] = _Txt(nxt.text[mn.end():], nxt.start + mn.end())
+    return out
 
 
 def _date_around_sic(items: list, doc_year: int | None) -> list:

@@ -14,7 +14,7 @@ from toolchain.model import (Block, Closer, Dateline, DistItem, Distribution, Fo
                              Inline, LineBreak, Name, Opener, Para, Supplied, walk)
 from toolchain.readers.blocks import (FOOTNOTE, HEAD_START, TextBlock, group_blocks, is_prose_block,
                                       span_of)
-from toolchain.readers.foot import (DASH_ITEM, DEAR, DIST_HEAD, DIST_ITEM, SALUTE, TYPIST,
+from toolchain.readers.foot import (DEAR, DIST_HEAD, DIST_ITEM, SALUTE, TYPIST, header_item,
                                     header_list, is_date_only, is_foot_line, letters, list_head,
                                     list_item, name_and_office_in_lower_case, plain_list_above,
                                     salute_at, signature_like)
@@ -76,7 +76,7 @@ class BodyReader:
         listed = header_list(blocks)
         if listed is not None:  # the copies' addressees, printed in the header
             i, j = listed
-            items = [self._dist_item(b, DIST_ITEM.match(b.text) or DASH_ITEM.match(b.text)) for b in blocks[i + 1:j]]
+            items = [self._dist_item(b, header_item(b.text)) for b in blocks[i + 1:j]]
             distribution = Distribution(items, self._read([blocks[i]], "distribution"), span_of(blocks[i:j]),
                                         place="top")
             return self._front(blocks[:i]) + [distribution] + self._front(blocks[j:])

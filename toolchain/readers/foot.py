@@ -22,7 +22,7 @@ DIST_ITEM = re.compile(r"^(?:(?P<label>\d{1,2}(?:st|nd|rd|th)?\.?)\s*(?:[-–—
                        r"(?P<rest>\S.*)?"
                        r"|(?P<count>\d{1,2} ?x) (?P<to>\S.*))$")  # (1x Comrade Florin: one copy)
 #: An item of a list printed with a dash and no number (``- Comrade Puja``).
-DASH_ITEM = re.compile(r"^(?P<label>)[-–—•]\s*(?P<rest>\S.*)$")
+_DASH_ITEM = re.compile(r"^(?P<label>)[-–—•]\s*(?P<rest>\S.*)$")
 _DIST_NUMBERED = re.compile(r"^(?P<label>\d{1,2}\.)\s*(?P<rest>\S.*)$")
 DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies to|CC|(To be )?[Ss]een by)\s*:?"
                        r"|(Distributed|Sent|Circulated) (according to|as per) (a |the )?(distribution )?list\.?"
@@ -273,11 +273,16 @@ def header_list(blocks: list[TextBlock]) -> tuple[int, int] | None:
     for i, b in enumerate(blocks):
         if DIST_HEAD.match(b.text):
             j = i + 1
-            while j < len(blocks) and (DIST_ITEM.match(blocks[j].text) or DASH_ITEM.match(blocks[j].text)):
+            while j < len(blocks) and header_item(blocks[j].text):
                 j += 1
             if j > i + 1:
                 return i, j
     return None
+
+
+def header_item(text: str) -> re.Match | None:
+    """An item of a list the header prints: numbered, or after a dash (``- Comrade Puja``)."""
+    return DIST_ITEM.match(text) or _DASH_ITEM.match(text)
 
 
 def list_head(tail: list[TextBlock], i: int) -> bool:

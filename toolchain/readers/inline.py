@@ -432,7 +432,8 @@ def _set_span(node, span: Span) -> None:
 
 _DAY_BEFORE = re.compile(r"(?<![\w.])(\d{1,2})\s+$")
 _DAY_MONTH_BEFORE = re.compile(r"(?<![\w.])(\d{1,2}\s+([A-Z][a-z]+))\s+$")
-_YEAR_AFTER = re.compile(r"\s+(1[6-9]\d\d|20\d\d)\b")
+_YEAR = r"1[6-9]\d\d|20\d\d"
+_YEAR_AFTER = re.compile(rf"\s+({_YEAR})\b")
 
 
 def _date_around_supplied(items: list, doc_year: int | None) -> list:
@@ -449,7 +450,7 @@ def _date_around_supplied(items: list, doc_year: int | None) -> list:
         if is_month(word) and (mp := _DAY_BEFORE.search(prev.text)):
             mn = _YEAR_AFTER.match(nxt.text) if nxt else None
             printed = f"{mp.group(1)} {word}" + (f" {mn.group(1)}" if mn else "")
-        elif re.fullmatch(r"1[6-9]\d\d|20\d\d", word) and (mp := _DAY_MONTH_BEFORE.search(prev.text)) \
+        elif re.fullmatch(_YEAR, word) and (mp := _DAY_MONTH_BEFORE.search(prev.text)) \
                 and is_month(mp.group(2)):
             mn, printed = None, f"{mp.group(1)} {word}"
         else:
@@ -478,7 +479,7 @@ def _date_around_sic(items: list, doc_year: int | None) -> list:
         if not (isinstance(prev, _Txt) and isinstance(nxt, _Txt)):
             continue
         mp = re.search(r"(\d{1,2})\s+$", prev.text)
-        mn = re.match(r"\s+(1[6-9]\d\d|20\d\d)\b", nxt.text)
+        mn = _YEAR_AFTER.match(nxt.text)
         if not (mp and mn):
             continue
         found = find_dates(f"{mp.group(1)} {sic.correction[0].strip()} {mn.group(1)}", doc_year)

@@ -26,7 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from itertools import repeat
-from typing import Callable
+from typing import Callable, Iterator
 
 from toolchain.readers.lexicon import (CALENDAR_WORDS, PATRONYMIC_ENDING, is_east_asian_surname, is_english,
                                        is_function_word, is_given_name, is_proper_noun, is_romanised_given_name)
@@ -260,17 +260,22 @@ def _plural_list(text: str) -> list[NameMatch]:
     last ones. The list ends at the first item that is no name."""
     out: list[NameMatch] = []
     for m in _PLURAL_AT.finditer(text):
-        pos = m.end()
-        while True:
-            item = _LIST_ITEM.match(text, pos)
-            if not item or not _list_words_ok(item.group()) or text.startswith(".", item.end()):
+        for item, _ in _list_items(text, m.end()):
+            if not _list_words_ok(item.group()) or text.startswith(".", item.end()):
                 break  # (Ambassadors Cdes. Shtykov and ...: an honorific after the title)
             out.append(NameMatch(item.start(), item.end(), "honorific"))
-            sep = _LIST_SEPARATOR.match(text, item.end())
-            if not sep:
-                break
-            pos = sep.end()
     return out
+
+
+def _list_items(text: str, pos: int) -> Iterator[tuple[re.Match, bool]]:
+    """The name-shaped items of a list that starts at ``pos``, each with whether a separator
+    (``,``, ``and``) follows it; the list goes on while one does."""
+    while (item := _LIST_ITEM.match(text, pos)) is not None:
+        sep = _LIST_SEPARATOR.match(text, item.end())
+        yield item, sep is not None
+        if not sep:
+            return
+        pos = sep.end()
 
 
 #: The label of an attendance list in minutes (``Members present:``, ``Excused:``, ``Guest:``), or
@@ -287,14 +292,11 @@ def _attendance(text: str) -> list[NameMatch]:
     item (``Guests: Moscow delegation``)."""
     m = _ATTENDANCE.match(text)
     out: list[NameMatch] = []
-    pos = m.end() if m else -1
-    while pos >= 0 and (item := _LIST_ITEM.match(text, pos)):
-        sep = _LIST_SEPARATOR.match(text, item.end())
-        if not sep and text[item.end():].strip(" .;") != "":
+    for item, more in _list_items(text, m.end()) if m else ():
+        if not more and text[item.end():].strip(" .;") != "":
             break
         if _list_words_ok(item.group()):
             out.append(NameMatch(item.start(), item.end(), "attendance"))
-        pos = sep.end() if sep else -1
     return out
 
 
@@ -312,9 +314,12 @@ def _cued(text: str, tokens: list[re.Match]) -> list[NameMatch]:
     """A word no dictionary knows, as the subject of a verb of speech or before ``, who``: a
     family name, with the name words printed before it (``Ta Quynh told me``). A word the
     dictionary knows as a name is left to the gazetteer and the register (``Moscow said``)."""
+    cues = list(_PERSON_CUE.finditer(text))
+    if not cues:  # (most runs: no token index to build)
+        return []
     starts = {tok.start(): i for i, tok in enumerate(tokens)}
     return [NameMatch(*_name_words_around(text, tokens, starts[m.start("name")]), "cue")
-            for m in _PERSON_CUE.finditer(text)
+            for m in cues
             if m.start("name") in starts and _surname_ok(m.group("name")) and not is_proper_noun(m.group("name"))
             and m.group("name") not in _HONORIFIC_WORDS and m.group("name") not in CALENDAR_WORDS
             and not _acronym(m.group("name")) and not text[:m.start()].endswith(("the ", "The "))

@@ -60,6 +60,10 @@ class RecordingLexicon:
             known = self._surnames[token] = self.lexicon.known_surname(token)
         return known
 
+    def full_names(self, text: str) -> list[tuple[int, int]]:
+        """Full names of the reference persons: fixed, so not recorded."""
+        return self.lexicon.full_names(text)
+
     def answers(self) -> Answers:
         return Answers(dict(self._surnames), "\n".join(self._texts))
 

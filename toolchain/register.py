@@ -209,6 +209,16 @@ def reference() -> "Register":
     return Register(xmlio.parse_bytes(data.read_bytes(), str(data)))
 
 
+@functools.lru_cache(maxsize=1)
+def _reference_full_names() -> re.Pattern | None:
+    """The reference persons' names of two words or more, initials excluded (``D. Rusk`` is
+    found by the person rules), as one pattern, longest first."""
+    names = sorted({n for n, _ in reference().names["person"]
+                    if len(n.split()) > 1 and not re.search(r"\b\w\.", n)}, key=len, reverse=True)
+    return re.compile(r"(?:%s)(?![\w-])" % "|".join(
+        re.escape(n[0]) + r"(?<![\w-].)" + re.escape(n[1:]) for n in names)) if names else None
+
+
 def make_id(kind: str, name: str) -> str:
     """A readable register id: ``p-kim-il-sung``, ``p-brezhnev-li``, ``org-cpsu-cc``."""
     prefix = KIND_LIST[kind][3]
@@ -318,6 +328,14 @@ class Register:
         if self._org_place_rx is None:
             return []
         return [(m.start(), m.end(), self._kind_of[m.group()]) for m in self._org_place_rx.finditer(text)]
+
+    def full_names(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` gives the full name of a reference person (``Dean Rusk``, ``Syngman
+        Rhee``): a name of two words or more as the reference lists it, found even when its
+        surname is also an English word, which the person rules leave alone. The reference
+        never changes, so a reading that asked stays valid as the register grows."""
+        rx = _reference_full_names()
+        return [(m.start(), m.end()) for m in rx.finditer(text)] if rx else []
 
     def gazetteer_names(self) -> frozenset[tuple[str, str]]:
         """Every (name, kind) of organisation and place the gazetteer looks for."""

@@ -43,6 +43,18 @@ def _names(text: str) -> list[str]:
     ("report of Ferenc Rátkai and others", ["Ferenc Rátkai"]),   # a small letter with its accent after the capital
     # a listed name whose family name is an English word, after a first name
     ("Participants: Mihai Telescu, Richard Winter, Ion Dinca", ["Mihai Telescu", "Richard Winter", "Ion Dinca"]),
+    # a family name that is an English word the dictionary lists as a name, after a first name
+    ("Later we met John Smith and Peter Brown.", ["John Smith", "Peter Brown"]),
+    ("on May Day and at the Jordan Hall", []),                # a month is no first name
+    ("Will Brown come?", []),                                  # nor is a modal verb
+    ("the Dean Rusk affair", []),                              # Rusk: no name of the word list
+    # such a word alone right after an honorific; not an adjective, a heading or a plural
+    ("the mayor of Hanoi, Comrade Hung, who is", ["Hung"]),
+    ("how Secretary Rogers handled it", ["Rogers"]),
+    ("the comrade Soviet ambassador did", []),
+    ("General Branch\nOn 27 March", []),
+    ("the Minister Presidents of the states", []),
+    ("Comrade White House", []),
     # a title or calling in lower case before the name
     ("at a reception of the Indian ambassador Panikkar. At", ["Panikkar"]),
     ("through the merchant Nostrayan and the press", ["Nostrayan"]),

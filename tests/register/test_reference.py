@@ -55,3 +55,18 @@ def test_reference_ids_are_the_ids_the_register_would_make():
     ref = reference()
     for xid, el in ref.entries.items():
         assert make_id("person", el[0].text) == xid
+
+
+def test_full_names_of_reference_persons_are_found_whatever_their_surname():
+    reg = _empty()
+    text = "Dean Rusk, Secretary of State, met Rusk and D. Rusk; the Dean Rusk’s aide; Deanna Rusky"
+    assert [text[s:e] for s, e in reg.full_names(text)] == ["Dean Rusk", "Dean Rusk"]
+
+
+def test_a_page_names_a_reference_person_by_the_full_name(tmp_path):
+    from tests.convert.pages import read_text
+    from toolchain.model import Name, walk
+
+    body = read_text(tmp_path, "January 27, 1968\n\nTelegram from Washington\n\n"
+                               "Then Dean Rusk said that the talks had gone well.\n").body
+    assert [n.content for n in walk(body) if isinstance(n, Name) and n.kind == "person"] == [["Dean Rusk"]]

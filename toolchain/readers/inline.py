@@ -127,11 +127,13 @@ class InlineReader:
 
     def __init__(self, path: str, doc_year: int | None,
                  gazetteer: Callable[[str], list[tuple[int, int, str]]],
-                 known_person: Callable[[str], bool]):
+                 known_person: Callable[[str], bool],
+                 full_names: Callable[[str], list[tuple[int, int]]]):
         self.path = path
         self.doc_year = doc_year
         self.gazetteer = gazetteer
         self.known_person = known_person
+        self.full_names = full_names
         self.warnings: list[Diagnostic] = []
         self.calls: list[NoteCall] = []
         self.bracket_markers: set[str] = set()  # "[1]"-style footnote markers with a note text
@@ -274,6 +276,8 @@ class InlineReader:
         for m in find_persons(text, left, self.known_person):
             at = m.start + 3 if self.c_is_comrade and text.startswith("C. ", m.start) else m.start
             add(at, m.end, lambda t: Name("person", _lines(t)))
+        for s, e in self.full_names(text):  # after the rules: a longer name they found stays whole
+            add(s, e, lambda t: Name("person", _lines(t)))
         if _identifies_person(prev) or first:  # [Mikhail Stepanovich] Kapitsa, V[áclav] Dvořák: the surname
             # after the bracket (JELEN1: no call; Peter’s: no ’s)
             m = re.match(rf"\s([{UPPER}][^\W\d_’'-]*(?:['’-][^\W\d_]{{2,}})*)", text)

@@ -71,12 +71,13 @@ def is_other_language_word(token: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def is_function_word(token: str) -> bool:
+def is_function_word(token: str, zipf: float = 5.0) -> bool:
     """One of the most common English words (``The``, ``He``, ``In``, ``Minister``: Zipf 5 or
-    more), which no surname is; ``Hart`` and ``Peter`` are English words, but rarer."""
+    more), which no surname is; ``Hart`` and ``Peter`` are English words, but rarer. With
+    ``zipf=6``, only the commonest (``In``, ``His``, ``After``; not ``Long`` or ``Young``)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(token.lower(), "en") >= 5.0
+    return zipf_frequency(token.lower(), "en") >= zipf
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,6 +89,12 @@ def _given_names() -> frozenset[str]:
 def is_given_name(token: str) -> bool:
     """A first name of the editors' list (``Dumitru``, ``Siomara``), however capitalised."""
     return token[:1].isupper() and unicodedata.normalize("NFC", token.capitalize()) in _given_names()
+
+
+def is_listed_as_name(token: str) -> bool:
+    """True for a word the dictionary lists as a name too, whether or not it is also a common
+    word (``Smith``, ``Brown`` beside ``smith``, ``brown``)."""
+    return token.capitalize() in _dictionary()[1]
 
 
 @functools.lru_cache(maxsize=1 << 14)

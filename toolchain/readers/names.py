@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Callable, Iterator
 
-from toolchain.readers.lexicon import (CALENDAR_WORDS, PATRONYMIC_ENDING, is_east_asian_surname, is_english,
-                                       is_function_word, is_given_name, is_proper_noun, is_romanised_given_name)
+from toolchain.readers.lexicon import (CALENDAR_WORDS, PATRONYMIC_ENDING, is_demonym, is_east_asian_surname, is_english,
+                                       is_function_word, is_given_name, is_listed_as_name, is_proper_noun, is_romanised_given_name)
 
 #: A capital letter, Latin with diacritics included (Á, Ł, Ş, Ž ...), and any letter after it.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
@@ -209,7 +209,8 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
             continue
         if before.endswith((" of ", " the ")):  # a word of the title, no first name
             continue  # (General of the Army Zakharov, Minister of Trade of Iran Ibrahim Kashani)
-        end = _name_extent(text, tok.start())
+        # right after the honorific, not after title words (Comrade Hung; not Comrade White House)
+        end = _name_extent(text, tok.start(), listed_ok=bool(marks) and not before[marks[-1][1]:].strip())
         if end > tok.end() and _acronym(tok.group()) and not text[tok.end():end].isupper():
             continue  # an organisation's initials before a name (the CC CCP Liu Shaoqi; not TODOR ZHIVKOV)
         if end > tok.start() and (not _acronym(text[tok.start():end]) or _spoken(text[tok.start():end])):
@@ -415,11 +416,30 @@ def _english_compound(word: str) -> bool:
 _TRAILING_INITIAL = re.compile(rf" [{UPPER}]\.(?=[,;)]|[ \t]*(?:\n|$))")
 
 
-def _name_extent(text: str, start: int) -> int:
+_FOLLOWING_WORD = re.compile(r" ?([^\W\d_]*)")
+
+
+def _listed_surname(word: str, text: str, end: int) -> bool:
+    """A name of one word the dictionary lists as a name too, though it is an English word
+    (``Hung``, ``Rogers``): no title, people, very common word (``In``) or plural honorific
+    (``Presidents``), nor a word
+    before a title (``the comrade Soviet ambassador``) or ending a line (a heading: ``General
+    Branch``), nor a name's first word (``White House``)."""
+    after = _FOLLOWING_WORD.match(text, end).group(1)
+    return is_listed_as_name(word) and word.lower() not in _TITLE_WORDS and not is_demonym(word) \
+        and not is_function_word(word, zipf=6.0) \
+        and word not in _HONORIFIC_WORDS and word[:-1] not in _HONORIFIC_WORDS \
+        and text[end:end + 1] not in ("", "\n") and not after[:1].isupper() \
+        and after.lower() not in _TITLE_WORDS and after.capitalize() not in _HONORIFIC_WORDS
+
+
+def _name_extent(text: str, start: int, listed_ok: bool = False) -> int:
     """End of a name starting at ``start``: up to four capitalised tokens or initials.
 
     A common English word ends the name; as the first word it means there is none. Initials
     with no name after them (``Dr. A. Smith``, Smith being an English word) are none either.
+    ``listed_ok``: the name follows its honorific, so a word alone that the dictionary lists as
+    a name too may be one (``Comrade Hung, who``; ``_listed_surname``).
     """
     pos, count, after_initial, named = start, 0, False, start
     while count < 4:
@@ -438,9 +458,11 @@ def _name_extent(text: str, start: int) -> int:
             break
         after_initial = bool(_INITIAL_RX.fullmatch(word + " ") or _INITIAL_RX.fullmatch(word))
         # an English word that is a first name of the list (General Ion Ionita, Comrade Florin),
-        # or the last word after one (President Gerald Ford), is a name's
+        # or the last word after one (President Gerald Ford), is a name's; so is one the
+        # dictionary lists as a name too, alone after the honorific (Comrade Hung, Secretary Rogers)
         if not after_initial and _english_compound(word) and not word.isupper() \
                 and not (count == 0 and is_given_name(word)) and text[start:pos] != "U" \
+                and not (listed_ok and count == 0 and _listed_surname(word, text, m.end())) \
                 and not (count == 1 and is_given_name(text[start:pos].strip())
                          and word.lower() not in _TITLE_WORDS and word not in _HONORIFIC_WORDS
                          and not _NEXT_CAP.match(text, m.end())):
@@ -578,13 +600,16 @@ _GIVEN_SURNAME = re.compile(rf"(?P<given>[{UPPER}](?<![\w.].){_L}{{2,}})\s(?:[{U
 def _given_name_surname(text: str) -> list[NameMatch]:
     """``Andrei Gromyko``, ``Spiro T. Agnew``: a first name of the given-name list, maybe a middle
     initial, then a surname. A pair that is no name leaves its second word free to start one
-    (``Iran Ibrahim Kashani``)."""
+    (``Iran Ibrahim Kashani``). The surname may be an English word the dictionary lists as a
+    name too (``John Smith``, ``Peter Brown``), unless the first name is a month or a modal
+    verb (not ``May Day``, ``Will Brown come?``)."""
     out = []
     pos = 0
     while (m := _GIVEN_SURNAME.search(text, pos)) is not None:
         given, sur = m.group("given"), m.group("sur")
-        if given[1:].islower() and is_given_name(given) and _surname_ok(sur) and sur not in HONORIFICS \
-                and not _acronym(sur):
+        if given[1:].islower() and is_given_name(given) and sur not in HONORIFICS and not _acronym(sur) \
+                and (_surname_ok(sur) or sur[1:].islower() and is_listed_as_name(sur)
+                     and given not in CALENDAR_WORDS and given != "Will"):
             out.append(NameMatch(m.start(), m.end(), "given-name"))
             pos = m.end()
         else:

@@ -30,6 +30,7 @@ class Lexicon(Protocol):
 
     def gazetteer(self, text: str) -> list[tuple[int, int, str]]: ...
     def known_surname(self, token: str) -> bool: ...
+    def full_names(self, text: str) -> list[tuple[int, int]]: ...
 
 
 #: Phrases that give the people named in a paragraph a role, matched as words in any case.
@@ -59,7 +60,7 @@ def read_wcda_text(path: Path, lexicon: Lexicon, encoding: str | None = None,
     meta = read_meta(zones)
     year = int(meta.date_when[:4]) if meta.date_when else (
         int(meta.date_not_before[:4]) if meta.date_not_before else None)
-    inline = InlineReader(where, year, lexicon.gazetteer, lexicon.known_surname)
+    inline = InlineReader(where, year, lexicon.gazetteer, lexicon.known_surname, lexicon.full_names)
     inline.c_is_comrade = any(_C_COMRADE.search(ln.text) for ln in zones.body)
     body = BodyReader(inline).read(zones.body, cut_off=not zones.info, title=meta.title or "")
     record = Record(source=display_path or where, stem=path.stem, meta=meta, body=body, path=where)

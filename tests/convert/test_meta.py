@@ -67,3 +67,29 @@ def test_a_citation_widget_printed_without_its_button(tmp_path):
     assert [a.repository for a in record.meta.archives] == ["APRF"]
     assert [type(b).__name__ for b in record.body] == ["Para"]
 
+
+
+def test_a_page_captured_from_its_title_with_the_widget_flattened(tmp_path):
+    """No date line; the widget's buttons glued to their neighbours (``CITATION SHARE DOWNLOAD-``,
+    ``... - Share``, ``- Download``) and the citation glued to the summary: title and funder from
+    the top lines, the date from the citation, summary and citation apart, buttons as furniture."""
+    from tests.convert.pages import read_text
+
+    page = ("TELEGRAM, EMBASSY OF HUNGARY IN NORTH VIETNAM TO THE HUNGARIAN FOREIGN MINISTRY\n"
+            "This document was made possible with support from the Leon Levy Foundation\n"
+            "CITATION SHARE DOWNLOAD-\nCitation\nget citation\n"
+            "The Embassy reports on the visit.\"Telegram, Embassy of Hungary in North Vietnam to the "
+            "Hungarian Foreign Ministry,\" October 29, 1971, History and Public Policy Program Digital "
+            "Archive, MOL, XIX-J-1-j Korea, 1971. https://digitalarchive.wilsoncenter.org/document/116616 - Share\n"
+            "- Download\nVIEW DOCUMENT IN\nEnglish HTML\n"
+            "On October 29, at midday, the Korean delegation left Hanoi after a cold reception.\n")
+    record = read_text(tmp_path, page)
+    meta = record.meta
+    assert meta.title == "TELEGRAM, EMBASSY OF HUNGARY IN NORTH VIETNAM TO THE HUNGARIAN FOREIGN MINISTRY"
+    assert meta.funders == ["Leon Levy Foundation"]
+    assert (meta.date_text, meta.date_when) == ("October 29, 1971", "1971-10-29")
+    assert meta.summary == ["The Embassy reports on the visit."]
+    assert meta.citation.startswith("\"Telegram, Embassy") and meta.citation.endswith("/116616")
+    assert [a.repository for a in meta.archives] == ["MOL"]
+    assert {"CITATION SHARE DOWNLOAD-", "- Share", "- Download"} <= set(meta.furniture)
+    assert [type(b).__name__ for b in record.body] == ["Para"]

@@ -145,11 +145,25 @@ def read_meta(z: Zones) -> Meta:
     meta.summary += [ln.text for ln in z.summary]
     _read_info(meta, z.info)
     source = meta.citation
+    if not z.date_line:
+        _date_of_citation(meta)
     meta.archives = parse_archives(source) if source else []
     meta.translator, meta.contributors = parse_credits(source)
     url = _URL.search(source)
     meta.uri = url.group() if url else None
     return meta
+
+
+#: The document's date in the citation string, after its quoted title (``," October 29, 1971,``).
+_CITATION_DATE = re.compile(r"[\"”],? (?P<date>[A-Z][a-z]+ \d{1,2}, \d{4}),")
+
+
+def _date_of_citation(meta: Meta) -> None:
+    """The document's date from the citation, for a page printed without its date line."""
+    m = _CITATION_DATE.search(meta.citation)
+    found = parse_full_date(m.group("date"), whole=True) if m else None
+    if found:
+        meta.date_text, meta.date_when = m.group("date"), found.when
 
 
 def _read_info(meta: Meta, lines: list[Line]) -> None:

@@ -40,7 +40,9 @@ _TAIL_START = {"Document Information", "Author(s)", "Associated Places",
 
 
 def is_furniture(text: str) -> bool:
-    norm = " ".join(text.replace("\u2022", " ").split()).lower()
+    """A line of web furniture, its bullet (``•``, ``- Download``) or trailing dash
+    (``CITATION SHARE DOWNLOAD-``) aside."""
+    norm = " ".join(text.replace("\u2022", " ").split()).lower().strip("- ")
     return norm in FURNITURE or bool(_URL_LINE.match(text.strip()))
 
 
@@ -79,14 +81,16 @@ def zone_page(lines: list[Line]) -> Zones:
             continue
         if is_furniture(ln.text):
             z.furniture.append(ln)
-            low = " ".join(ln.text.replace("\u2022", " ").split()).lower()
+            low = " ".join(ln.text.replace("\u2022", " ").split()).lower().strip("- ")
             if low == "get citation":
                 in_widget = True
             elif low in ("share document", "view document in"):
                 in_widget = False
             continue
         if in_widget:
-            z.widget.append(ln)
+            pieces, button = _widget_pieces(ln)
+            z.widget += pieces
+            z.furniture += button
             continue
         content.append(ln)
 
@@ -106,6 +110,28 @@ def zone_page(lines: list[Line]) -> Zones:
 #: The citation string of the widget (``"Discussion between N.S. Khrushchev and Mao Zedong,"
 #: October 02, 1959, History and Public Policy Program Digital Archive, ...``).
 _CITATION = re.compile(r"^[\"“][^\"”]{10,}[\"”],? [A-Z][a-z]+ \d{1,2}, \d{4}, ")
+
+
+#: A citation string glued to the summary before it (``... to North Vietnam."Telegram, Embassy
+#: of Hungary ...," October 29, 1971, ...``), as pages flattened by their capture print it.
+_GLUED_CITATION = re.compile(r"(?<=[.!?])[\"“][^\"”]{10,}[\"”],? [A-Z][a-z]+ \d{1,2}, \d{4}, ")
+#: A button of the widget glued to the end of the citation (``.../document/116616 - Share``).
+_GLUED_BUTTON = re.compile(r"\s+-\s*(?:Share|Download)$")
+
+
+def _widget_pieces(ln: Line) -> tuple[list[Line], list[Line]]:
+    """A line of the citation widget as its parts: the summary and the citation string when
+    the capture glued them, and apart from them a button glued to its end (furniture)."""
+    text, button = ln.text, []
+    m = _GLUED_BUTTON.search(text)
+    if m:
+        lead = len(m.group()) - len(m.group().lstrip())
+        button = [Line(ln.no, m.group().strip(), ln.col + m.start() + lead)]
+        text = text[:m.start()]
+    m = _GLUED_CITATION.search(text)
+    if m is None:
+        return [Line(ln.no, text, ln.col)], button
+    return [Line(ln.no, text[:m.start()], ln.col), Line(ln.no, text[m.start():], ln.col + m.start())], button
 
 
 def _bare_widget(z: Zones, content: list[Line]) -> list[Line]:
@@ -132,7 +158,7 @@ def _take_preamble(z: Zones, content: list[Line]) -> list[Line]:
             date_idx = i
             break
     if date_idx is None:
-        return content
+        return _title_and_funder(z, content, filled)
     z.top_summary = filled[:date_idx]
     z.date_line = filled[date_idx]
     pos = date_idx + 1
@@ -150,6 +176,16 @@ def _take_preamble(z: Zones, content: list[Line]) -> list[Line]:
         pos += 1
     last = filled[pos - 1]
     return [ln for ln in content if ln.no > last.no]
+
+
+def _title_and_funder(z: Zones, content: list[Line], filled: list[Line]) -> list[Line]:
+    """A page without its date line (the capture starts at the title): the title is the line
+    right above the funder line near the top; the date comes from the citation then."""
+    at = next((i for i, ln in enumerate(filled[:4]) if FUNDER_PREFIX.match(ln.text)), None)
+    if not at or _looks_like_opener(filled[at - 1].text):
+        return content
+    z.top_summary, z.title, z.funder = filled[:at - 1], filled[at - 1], filled[at]
+    return [ln for ln in content if ln.no > z.funder.no]
 
 
 def _looks_like_opener(text: str) -> bool:

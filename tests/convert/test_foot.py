@@ -160,6 +160,22 @@ def test_lists_of_plain_names_under_their_labels(tmp_path):
         ("To be seen by", ["Comrade Szabó F.", "Comrade Barity"]), ("Seen by", ["Comrade Bényei", "Comrade Rátkai"])]
 
 
+def test_a_list_above_a_stamp_and_an_incoming_number(tmp_path):
+    """The foot of a Soviet journal: the list of readers, then a file code, the stamp of the
+    secretariat, its date and the incoming number, which is no signer."""
+    from toolchain.model import Closer, Distribution, Name, Number, walk
+    from toolchain.readers.inline import flatten
+
+    page = (f"May 21, 1952\n\nFrom the Journal of Y. A. Vyshinsky\n\n{PROSE}\n\n21 May 1952 [signature]\n"
+            "Distributed to\nCdes. Stalin\nMolotov\nMalenkov\n346-V\n"
+            "[Stamp:] Secretariat of V. M. Molotov\n21 May 1952\nIncoming Nº M-6843s\n")
+    body = read_text(tmp_path, page).body
+    (lst,) = [b for b in body if isinstance(b, Distribution)]
+    assert [flatten(i.content) for i in lst.items] == ["Cdes. Stalin", "Molotov", "Malenkov"]
+    assert not any(isinstance(n, Name) for c in body if isinstance(c, Closer) for n in walk(c.signed))
+    assert [(n.kind, n.text) for n in walk(body) if isinstance(n, Number)] == [("incoming", "M-6843s")]
+
+
 def test_copies_counted_by_ordinals_without_a_dash(tmp_path):
     from toolchain.model import Distribution
     from toolchain.readers.inline import flatten

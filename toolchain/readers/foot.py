@@ -29,7 +29,12 @@ DIST_HEAD = re.compile(r"^((Copies|Distribution|Sent to|Distributed to|Copies to
                        r"|(Printed |Produced |Typed |Made )?(in )?(\d{1,2}|one|two|three|four|five|six|seven|"
                        r"eight|nine|ten|eleven|twelve) cop(y|ies)\.?( \S+){0,3}\s*:?)$", re.I)  # (3 copies. mp)
 TYPIST = re.compile(r"^\d{0,3}-?(?:[A-ZА-Я]{1,4}/[a-zа-я]{1,4}|[a-zа-я]{1,4}/[A-ZА-Я]{1,4})$")  # (me/MB)
-_FOOT_NO = re.compile(r"^(Nº|№|N°|No\.)\s*\S+$")
+#: A number alone on its line, maybe labelled (``Nº 480``, ``Incoming Nº M-6843s``), or a file code
+#: (``346-V``).
+_FOOT_NO = re.compile(r"^(?:(?:Incoming|Outgoing|Ref\.|Reg\.)\s+)?(Nº|№|N°|No\.)\s*\S+$|^\d{1,6}(?:[-/]\w{1,6})+$",
+                      re.I)
+#: A stamp described on its own line (``[Stamp:] Secretariat of V. M. Molotov``).
+_STAMP_LINE = re.compile(r"^\[(?:[^\[\]]{0,40}\s)?stamps?\b[^\[\]]{0,40}\]", re.I)
 #: The salutation above a signature (``With comradely greetings,``, ``Yours sincerely,``).
 SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greetings|Kind|Warm)\b.{0,60}"
                     r"(?:,|greetings|regards|respect)$", re.I)  # (With socialist greetings)
@@ -68,9 +73,11 @@ def signature_like(text: str) -> bool:
 
 
 def is_foot_line(text: str) -> bool:
-    """A line of a record's foot: distribution list, typist code, number, date (Nº 480, 5 July 1972)."""
+    """A line of a record's foot: distribution list, typist code, number, date (Nº 480, 5 July 1972),
+    a stamp."""
     return bool(DIST_ITEM.match(text) or DIST_HEAD.match(text) or TYPIST.match(text)
                 or _FOOT_NO.match(text) or is_date_only(text)
+                or _STAMP_LINE.match(text) and len(text.split()) <= 10
                 or (_DIST_NUMBERED.match(text) and len(text.split()) <= 8)
                 or (find_dates(text) and re.search(r"(Nº|№|No\.)\s*\S+", text) and len(text.split()) <= 6))
 

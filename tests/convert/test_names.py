@@ -55,6 +55,11 @@ def _names(text: str) -> list[str]:
     ("General Branch\nOn 27 March", []),
     ("the Minister Presidents of the states", []),
     ("Comrade White House", []),
+    # the family name with its Arabic article after a first name; religious titles
+    ("headed by Farid al-Ahmar, Hasan Kazym el Nahr and Mohammed bin Rashid", [
+        "Farid al-Ahmar", "Hasan Kazym el Nahr", "Mohammed bin Rashid"]),
+    ("the al-Qaeda network", []),
+    ("and Sheikh Latif and Mulla Jameel Rozbiani", ["Latif", "Jameel Rozbiani"]),
     # a title or calling in lower case before the name
     ("at a reception of the Indian ambassador Panikkar. At", ["Panikkar"]),
     ("through the merchant Nostrayan and the press", ["Nostrayan"]),

@@ -73,6 +73,7 @@ HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Co
               "Lt.", "Col.", "Gen.", "Maj.", "Capt.", "Adm.", "Sgt.",  # ranks: Lt. Col. Fedorov
               "c.",  # Czech and Slovak records: c. Moskovskii (soudruh)
               "H.E.",  # His Excellency
+              "Sheikh", "Sheik", "Mullah", "Mulla", "Imam", "Ayatollah",  # religious and tribal titles
               # titles and callings in lower case (the Indian ambassador Panikkar, union leader Sujilo)
               "ambassador", "minister", "premier", "leader", "chief", "consul", "envoy", "diplomat",
               "merchant", "journalist", "professor", "marshal")
@@ -539,8 +540,9 @@ def find_persons(text: str, left: str = "",
         if all(f.rule in ("register", "initials", "shape") and g.start <= f.start and f.end <= g.end
                for f in inside):
             found = [f for f in found if f not in inside] + [g]
-    found = [NameMatch(_prefix_start(text, f.start), f.end, f.rule) for f in found]
-    return _coordinated(text, sorted(found, key=lambda f: f.start))
+    found = [NameMatch(_prefix_start(text, f.start), _particle_end(text, f.end), f.rule) for f in found]
+    return [NameMatch(f.start, _particle_end(text, f.end), f.rule)  # (the listed names too)
+            for f in _coordinated(text, sorted(found, key=lambda f: f.start))]
 
 
 #: Words before a family name that are part of it as the world writes it: the Burmese
@@ -552,6 +554,21 @@ def _prefix_start(text: str, start: int) -> int:
     """Where a name starting at ``start`` starts with the prefix printed before it."""
     m = _PREFIX.search(text, max(0, start - 9), start)
     return m.start() if m else start
+
+
+#: The family name after a first name with its Arabic article or word of descent, which the rules
+#: do not take, being in small letters (``Farid al-Ahmar``, ``Hasan Kazym el Nahr``, ``bin Laden``).
+_PARTICLE_NAME = re.compile(rf" (?:(?:al|el|ad|ar|as|ash|at|az|ud|ul)-|(?:al|el|bin|ibn) )[{UPPER}]{_AFTER_CAP}(?![\w’'])")
+
+
+#: A first name right before such a family name.
+_GIVEN_PARTICLE = re.compile(rf"[{UPPER}](?<![\w.].){_L}{{2,}}(?={_PARTICLE_NAME.pattern})")
+
+
+def _particle_end(text: str, end: int) -> int:
+    """Where a name ending at ``end`` ends with such a family name printed after it."""
+    m = _PARTICLE_NAME.match(text, end)
+    return m.end() if m else end
 
 
 #: After a name: maybe a parenthesis, then a list separator and the next item's words.
@@ -601,19 +618,23 @@ def _given_name_surname(text: str) -> list[NameMatch]:
     """``Andrei Gromyko``, ``Spiro T. Agnew``: a first name of the given-name list, maybe a middle
     initial, then a surname. A pair that is no name leaves its second word free to start one
     (``Iran Ibrahim Kashani``). The surname may be an English word the dictionary lists as a
-    name too (``John Smith``, ``Peter Brown``), unless the first name is a month or a modal
-    verb (not ``May Day``, ``Will Brown come?``)."""
+    name too (``John Smith``, ``Peter Brown``), unless the first name is a month (``June Day``;
+    the list leaves out first names that are English words, such as May or Will)."""
     out = []
     pos = 0
     while (m := _GIVEN_SURNAME.search(text, pos)) is not None:
         given, sur = m.group("given"), m.group("sur")
         if given[1:].islower() and is_given_name(given) and sur not in HONORIFICS and not _acronym(sur) \
                 and (_surname_ok(sur) or sur[1:].islower() and is_listed_as_name(sur)
-                     and given not in CALENDAR_WORDS and given != "Will"):
+                     and given not in CALENDAR_WORDS):
             out.append(NameMatch(m.start(), m.end(), "given-name"))
             pos = m.end()
         else:
             pos = m.start("sur")
+    if "-" in text or " el " in text or " al " in text or " bin " in text or " ibn " in text:
+        for m in _GIVEN_PARTICLE.finditer(text):  # Farid al-Ahmar
+            if m.group()[1:].islower() and is_given_name(m.group()):
+                out.append(NameMatch(m.start(), _particle_end(text, m.end()), "given-name"))
     return out
 
 

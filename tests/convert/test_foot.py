@@ -74,6 +74,7 @@ def test_a_title_printed_only_in_the_citation_is_taken_from_it(tmp_path):
     # the office, the signature mark and the name on one line; the Polish mark /-/
     (f"{PROSE}\n\nAmbassador of the USSR in the MPR [Signature] V[asily]. Pisarev", "Pisarev"),
     (f"{PROSE}\n\n/-/ Nowak", "Nowak"),
+    (f"{PROSE}\n\n/-/ [Polish Ambassador in Moscow Wladyslaw] Napieraj", "Napieraj"),  # the signer described
     # a cut-off page: the summary after the signature, cut inside a word
     (f"{PROSE}\n\nSigned: N. Popa\n\nThe Embassy of Romania conveys the results of a meeting with the Mini",
      "N. Popa"),

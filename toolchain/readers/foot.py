@@ -41,11 +41,14 @@ SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greetin
 #: ``[signature] (A. PUZANOV)``, ``[handwritten signature] G. [Pushkin]``, ``/signature/ KALASHNIKOV``,
 #: ``/I. Kurdyukov/``, ``Signed: N. Popa``, ``"Correctly": GENERAL OF THE ARMY SHTEMENKO`` (who
 #: attests the copy)
+#: The Polish mark of a signed original before the name, maybe with the translator's words
+#: about the signer (``/-/ Nowak``, ``/-/ [Polish Ambassador in Moscow Wladyslaw] Napieraj``).
+_SLASH_MARK = r"/-/\s*(?:\[[^\]]{1,80}\]\s*)?(?-i:[A-Z])"
 SIGNATURE_LINE = re.compile(r"^(.{0,60}[\[/](?:handwritten )?signature[\]/]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$"
                             r"|/[^/]{2,40}/$"
                             r"|[^()]{0,80}\((?-i:[A-Z])\.\s?[^()]{1,40}\)$"  # (... OF CUBA (A. ALEKSEYEV))
                             r"|[–-] ?\d{1,4} ?[–-] [^–]{2,40} [–-]$"  # (Hungarian telegrams: – 84 – Ágoston –)
-                            r"|Signed:?$|(?-i:Signed:? [A-Z])|/-/\s*(?-i:[A-Z])|\(Sgd\.?\)"  # ((Sgd.) F.C. HOW)
+                            r"|Signed:?$|(?-i:Signed:? [A-Z])|" + _SLASH_MARK + r"|\(Sgd\.?\)"  # ((Sgd.) F.C. HOW)
                             r"|[\"“]?(?:Correct(?:ly)?|True copy)[\"”]?:)", re.I)  # (the copy attested: Verno)
 #: A signature mark printed in the line (``... in the MPR [Signature] V[asily]. Pisarev``).
 _SIGNATURE_MARK = re.compile(r"[\[/](?:handwritten )?signature[\]/]", re.I)
@@ -140,7 +143,7 @@ def _under_foot(texts: list[str]) -> bool:
 
 
 #: ``[Signature] (S. Chervonenko)``, ``/-/ Nowak``, ``Signed: N. Popa``).
-_SIGNATURE_MARKED = re.compile(rf"{_SIGNATURE_MARK.pattern}|^\[signed\]|^/-/\s*(?-i:[A-Z])"
+_SIGNATURE_MARKED = re.compile(rf"{_SIGNATURE_MARK.pattern}|^\[signed\]|^{_SLASH_MARK}"
                                r"|^(?-i:Signed:? [A-Z])|^\(Sgd\.?\)", re.I)
 #: The British mark of a copy's signature (``(Sgd.) F.C. HOW``).
 _SGD = re.compile(r"^\(Sgd\.?\)\s")

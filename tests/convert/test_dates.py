@@ -15,6 +15,8 @@ def _dates(text: str, year: int | None = None) -> list[tuple[str, str | None]]:
     ("on July 22, 1960 he", [("July 22, 1960", "1960-07-22")]),
     ("dated 24.III.50", [("24.III.50", "1950-03-24")]),
     ("dated 13.02.1973", [("13.02.1973", "1973-02-13")]),
+    ("recorded on 1968.1.29 in", [("1968.1.29", "1968-01-29")]),  # the year first, with dots
+    ("version 2.1968.1.2 and File 2011.0741", []),
     # the month first, as American forms print it, only where the day cannot come first
     ("Dispatched on 10.31.1962 at 13:30", [("10.31.1962", "1962-10-31")]),
     ("received 11.01.1962", [("11.01.1962", "1962-01-11")]),

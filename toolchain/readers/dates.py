@@ -67,6 +67,8 @@ _PATTERNS = [
     # a year of two digits from 1930 (01/11/02 is a file's number)
     ("slash", re.compile(_day("mm") + r"/(?P<d>\d{1,2})/(?P<y>1[6-9]\d\d|20\d\d|[3-9]\d)\b(?![/.]?\d)")),
     ("iso", re.compile(r"(?P<y>(?:1[6-9]|20)(?<!\w\d\d)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b")),
+    # ... or with dots, as Chinese and Mongolian records print it (1968.1.29)
+    ("iso-dots", re.compile(r"(?P<y>(?:19|20)(?<![\w.]\d\d)\d\d)\.(?P<mm>\d{1,2})\.(?P<d>\d{1,2})\b(?!\.\d)")),
     # "12 or 14 May", "22 and 29 May 1972": the first day takes the month (and year) of the second.
     ("first-day", re.compile(rf"{_day('d')}{_ORD}(?=\s+(?:or|and|to)\s+\d{{1,2}}{_ORD}\s+"
                              rf"{_MONTH}(?:,?\s+(?P<y>1[6-9]\d\d|20\d\d)\b)?)")),
@@ -127,11 +129,11 @@ def _read(kind: str, m: re.Match, year: int | None) -> DateMatch | None:
         y = y + 1900 if y < 100 else y
         when = _iso(y, _ROMAN_MONTHS[m.group("rm")], int(m.group("d")))
         return DateMatch(s, e, when=when) if when else None
-    if kind in ("numeric", "iso", "slash"):
+    if kind in ("numeric", "iso", "iso-dots", "slash"):
         y = int(m.group("y"))
         y, day, month = y + 1900 if y < 100 else y, int(m.group("d")), int(m.group("mm"))
         # the other order only where this one cannot be (10.31.1962, 16/5/1963)
-        when = _iso(y, month, day) or kind != "iso" and _iso(y, day, month)
+        when = _iso(y, month, day) or kind in ("numeric", "slash") and _iso(y, day, month)
         return DateMatch(s, e, when=when) if when else None
     if kind == "my":
         y, mo = int(m.group("y")), _month(m)
@@ -189,7 +191,7 @@ def parse_full_date(text: str, whole: bool = False, partial: bool = False) -> Da
     t = text.strip()
     if not _DIGIT.search(t):  # every form read here prints a year
         return None
-    kinds = ["dmy", "mdy", "ymd", "iso", "roman", "numeric", "slash"] + (["my", "bare-year"] if partial else [])
+    kinds = ["dmy", "mdy", "ymd", "iso", "iso-dots", "roman", "numeric", "slash"] + (["my", "bare-year"] if partial else [])
     for kind in kinds:
         rx = _FULL_PATTERNS[kind]
         m = rx.fullmatch(t) if whole else rx.search(t)

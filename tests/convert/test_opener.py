@@ -25,6 +25,7 @@ def test_a_year_in_parentheses_is_no_registry_number(tmp_path):
 
 @pytest.mark.parametrize("header, numbers", [
     ("No.: 059.060", [("registry", "059.060")]),               # a colon after the number sign
+    ("022.680/62 Secret", [("registry", "022.680/62")]),        # a Czechoslovak file's number
     ("Confidential Number 103/2", [("registry", "103/2")]),    # the word Number
     ("SECRET\n242/136/53", [("registry", "242/136/53")]),      # slashed parts
     ("SECRET\n143", [("registry", "143")]),                    # three digits, a line of their own

@@ -83,6 +83,11 @@ _BARE_NO = re.compile(r"(?<![\w./-])(?P<num>\d{4,}(?:-?[a-z]{1,3})?|\d{2,}[-/][a
                       r"|(?!\d\d?/\d\d?/\d\d|\d\d?/[IVX]+\b)\d{2,}(?:/[\dA-Z]{1,4}){1,3}"  # not 28/VII
                       r"|(?<=^)\d{3}(?=$))"
                       r"(?![\w-]|/(?!(?:top )?secret\b|confidential\b)\w)")  # 131/1963/top secret
+#: A file's number with a dot after the thousands opening a line of the header block or after the
+#: Czech label (``022.680/62 Secret``, ``C.j.: 053.181``); not in a heading (``TELEGRAM 066.812``)
+#: or in a sentence (``our telegram no. 066.808``).
+_DOTTED_NO = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[CČ]\.j\.: )|(?<=[CČ]\. j\.: ))"
+                        r"(?P<num>\d{1,3}\.\d{3}(?:/\d{2,4})?)(?![.\w/-])")
 #: A header line in the middle of a page (a second letter's): classification, copy, number.
 _HEADER_LINE = re.compile(rf"(?:{_CLASSIFICATION.pattern}|{_COPY.pattern}|(?:Nº|№|N°|No\.)\s*\S+|[.,!\s])+")
 
@@ -266,7 +271,7 @@ class InlineReader:
                 kind = "incoming" if m.group("label").lower().startswith(("inc", "vkh")) else "outgoing"
                 add(m.start("num"), m.end("num"), lambda t, k=kind: Number(k, t))
         if digit and zone in NUMBER_ZONES:
-            for rx in (_SIGNED_NO, _BARE_NO):
+            for rx in (_SIGNED_NO, _BARE_NO) if zone == "head" else (_SIGNED_NO, _BARE_NO, _DOTTED_NO):
                 for m in rx.finditer(text):
                     if rx is _BARE_NO and _YEAR_IN_PARENS.match(text, m.start() - 1):
                         continue  # Showa 50 (1975): a year

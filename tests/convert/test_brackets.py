@@ -165,6 +165,7 @@ def test_a_place_identified_by_a_bracket_is_no_person(tmp_path, paragraph):
     ("published in the newspaper Renmin Ribao [People's Daily]. The", "People's Daily"),  # translated
     ("of the Great Khural of the MPR [Mongolian People’s Republic] J. Batmunkh", "Mongolian People’s Republic"),
     ("between Czechoslovakia and Chinese People’s Republic [CPR], and", "CPR"),  # a possessive spells too
+    ("the ÚRO [Central Trade Union Council], and", "Central Trade Union Council"),  # an accented acronym
 ])
 def test_an_acronym_expanded_or_a_name_abbreviated_is_a_gloss(tmp_path, paragraph, note):
     from toolchain.model import Note

@@ -16,7 +16,7 @@ from toolchain.readers.brackets import Bracket, Run
 from toolchain.readers.lexicon import (EAST_ASIAN_SURNAMES, english_votes, fold, is_demonym,
                                        is_east_asian_surname, is_english, is_other_language_word, is_proper_noun,
                                        is_romanised_given_name, romanisation_key, russian_votes)
-from toolchain.readers.names import HONORIFICS, find_persons
+from toolchain.readers.names import HONORIFICS, UPPER, find_persons
 
 _ILLEGIBLE = re.compile(r"\b(illegible|unreadable|not legible|indecipherable|undecipherable)\b", re.I)
 _OMITTED = re.compile(r"^(…|\.\.\.|\. \. \.|\.\.\.\.)$")
@@ -59,8 +59,8 @@ _SIC_COMMENT = re.compile(r"\b(spelling|unknown|unclear|original|probably|possib
 _WORD = re.compile(r"[\w’'-]+")
 _MONTH_WORD = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)$", re.I)
-#: An acronym, maybe with a small letter inside (``MVT``, ``GKEhS``, ``MfS``, ``NERECODI``).
-_ACRONYM = r"[A-Z](?:[A-Z0-9]|[a-z](?=[A-Z])){1,9}\b"
+#: An acronym, maybe with a small letter inside or an accent (``MVT``, ``GKEhS``, ``MfS``, ``ÚRO``).
+_ACRONYM = rf"[{UPPER}](?:[{UPPER}0-9]|[a-z](?=[A-Z])){{1,9}}\b"
 _ACRONYM_END = re.compile(rf"\b{_ACRONYM}\s*$")
 #: Only acronyms, maybe joined by small words (``MNO``, ``CC of the BCP``).
 _ACRONYMS = re.compile(rf"{_ACRONYM}(?:\s+(?:(?:of|the|and)\s+)*{_ACRONYM})*")

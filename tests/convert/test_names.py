@@ -60,6 +60,11 @@ def _names(text: str) -> list[str]:
         "Farid al-Ahmar", "Hasan Kazym el Nahr", "Mohammed bin Rashid"]),
     ("the al-Qaeda network", []),
     ("and Sheikh Latif and Mulla Jameel Rozbiani", ["Latif", "Jameel Rozbiani"]),
+    # the post's country or city between the title and the name; a list after "cdes.:"
+    ("the Iranian Ambassador in Moscow Nadir Arasteh, to whom", ["Arasteh"]),
+    ("US Ambassador in Iran Henderson which", ["Henderson"]),
+    ("the Ambassador in Moscow On Monday", []),
+    ("the full trust of the Soviet cdes.: Rakosi, Gero, Farkas. But", ["Rakosi", "Gero", "Farkas"]),
     # a title or calling in lower case before the name
     ("at a reception of the Indian ambassador Panikkar. At", ["Panikkar"]),
     ("through the merchant Nostrayan and the press", ["Nostrayan"]),

@@ -57,6 +57,14 @@ def test_reference_ids_are_the_ids_the_register_would_make():
         assert make_id("person", el[0].text) == xid
 
 
+def test_the_founders_are_known_but_not_in_the_names_of_places_and_prizes():
+    from toolchain.readers.names import find_persons
+
+    reg = _empty()
+    text = "referring to Marx and Lenin, he won the Lenin Prize on Stalin Avenue"
+    assert [text[m.start:m.end] for m in find_persons(text, "", reg.known_surname)] == ["Marx", "Lenin"]
+
+
 def test_full_names_of_reference_persons_are_found_whatever_their_surname():
     reg = _empty()
     text = "Dean Rusk, Secretary of State, met Rusk and D. Rusk; the Dean Rusk’s aide; Deanna Rusky"

@@ -58,7 +58,7 @@ _INITIAL_AT = re.compile(rf"[{UPPER}][a-z]?\.")
 _TOKEN = re.compile(rf"[{UPPER}](?:{_AFTER_CAP}|[{UPPER}]*(?:-[{UPPER}]+)?)")
 
 #: Honorifics and titles after which a capitalised word is a person (guide §3.3 R).
-HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Comr.", "Comrs.", "comr.", "comrs.",
+HONORIFICS = ("Cde.", "Cdes.", "cde.", "cdes.", "Comrade", "Comrades", "comrade", "comrades", "Comr.", "Comrs.", "comr.", "comrs.",
               "Com.", "com.", "Coms.", "coms.", "Mr.", "Mrs.", "Ms.", "Dr.", "Ambassador", "Ambassadors",
               "Minister",
               "Premier", "Marshal", "General", "Generals", "Colonel", "Lieutenant", "Major", "Captain",
@@ -79,7 +79,7 @@ HONORIFICS = ("Cde.", "Cdes.", "Comrade", "Comrades", "comrade", "comrades", "Co
               "merchant", "journalist", "professor", "marshal")
 #: The honorifics as words, without their abbreviation's dot (``Cdes: Liu Shaoqi ...``).
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS)
-_PLURAL = ("Cdes.", "Comrades", "comrades", "Comrs.", "comrs.", "Coms.", "coms.", "Counsellors", "Counselors",
+_PLURAL = ("Cdes.", "cdes.", "Comrades", "comrades", "Comrs.", "comrs.", "Coms.", "coms.", "Counsellors", "Counselors",
            "Generals", "Ambassadors", "Marshals")
 _TITLE_WORDS = frozenset("""deputy foreign first second third minister director chief head vice
 affairs general secretary chairman d'affaires ad interim extraordinary plenipotentiary""".split())
@@ -162,9 +162,12 @@ def _titled(before: str, ends: list[int]) -> bool:
             titles[-1] = titles[-1][:-1]
         if len(titles) > 4:
             return False
+        # the post's country or city after "in" or "to" (Ambassador in Iran Henderson)
+        posted = next((k for k, w in enumerate(titles) if w in ("in", "to")), len(titles))
         if all(w.lower() in _TITLE_WORDS or w in ("of", "the", "for") or (w[:1].isupper() and is_english(w))
-               for w in titles):  # General of the Army Zakharov, Vice-Minister for Foreign Affairs Takashima
-            return True
+               for w in titles[:posted]) and (posted == len(titles) or posted < len(titles) - 1 and all(
+                   w == "the" or w[:1].isupper() and not is_function_word(w) for w in titles[posted + 1:])):
+            return True  # General of the Army Zakharov, Vice-Minister for Foreign Affairs Takashima
     return False
 
 
@@ -220,7 +223,7 @@ def _after_honorific(text: str, left: str, tokens: list[re.Match]) -> list[NameM
     return out
 
 
-_PLURAL_AT = re.compile(r"(?:^|(?<=[\s(]))(?:%s)\s+" % "|".join(re.escape(h) for h in _PLURAL))
+_PLURAL_AT = re.compile(r"(?:^|(?<=[\s(]))(?:%s):?\s+" % "|".join(re.escape(h) for h in _PLURAL))  # (cdes.: Gero)
 _LIST_ITEM = re.compile(rf"(?:{_INITIAL}){{0,3}}{_CAP}(?: {_CAP}){{0,2}}")
 _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
@@ -263,7 +266,8 @@ def _plural_list(text: str) -> list[NameMatch]:
     out: list[NameMatch] = []
     for m in _PLURAL_AT.finditer(text):
         for item, _ in _list_items(text, m.end()):
-            if not _list_words_ok(item.group()) or text.startswith(".", item.end()):
+            if not _list_words_ok(item.group()) or text.startswith(".", item.end()) \
+                    and item.group() + "." in HONORIFICS:
                 break  # (Ambassadors Cdes. Shtykov and ...: an honorific after the title)
             out.append(NameMatch(item.start(), item.end(), "honorific"))
     return out
@@ -365,8 +369,11 @@ _SURNAME_ENDING = re.compile(r"[A-Z][a-z]{2,}(?:ov|ova|ev|eva|sky|skiy|skii|ski|
 _TOWNS_SHAPED_LIKE_SURNAMES = frozenset("""Tambov Pskov Kharkov Kharkiv Lvov Rostov Chernigov Mogilev
 Kovrov Borisov Kuibyshev Kuybyshev Orekhov Polska Polski""".split())
 #: Words after which such a word is the adjective of a place or a street (``Primorsky Krai``).
+#: A noun after a name that makes it the name of a place, prize or institution (``Lenin Square``,
+#: ``Lenin Prize``, ``Stalin Avenue``), not of a person.
 _PLACE_NOUN = re.compile(r"\s(?:Krai|Kray|Oblast|Raion|Rayon|Region|District|Prospekt|Prospect|Street"
-                         r"|Square)\b")
+                         r"|Square|Avenue|Prize|Mausoleum|Stadium|Museum|Institute|University|Works|Plant"
+                         r"|Factory|Shipyard|Canal|Peak|Hall|Library|Academy|Order)\b")
 
 
 def surname_shaped(token: str) -> bool:
@@ -524,6 +531,8 @@ def find_persons(text: str, left: str = "",
         for i, tok in enumerate(tokens):  # each starts with a capital
             if known(tok.group()):
                 start, end = _name_words_around(text, tokens, i)
+                if _PLACE_NOUN.match(text, end):
+                    continue
                 last = cands[-1] if cands else None
                 if last and last.rule == "register" and (last.end >= start or text[last.end:start] == " "):
                     cands[-1] = NameMatch(last.start, end, "register")  # Enver Hoxha: one name

@@ -14,6 +14,11 @@ def _dates(text: str, year: int | None = None) -> list[tuple[str, str | None]]:
     ("on 22 July 1960 he", [("22 July 1960", "1960-07-22")]),
     ("on July 22, 1960 he", [("July 22, 1960", "1960-07-22")]),
     ("dated 24.III.50", [("24.III.50", "1950-03-24")]),
+    # the Roman month after a slash or spaced dots, a year of two digits after a space
+    ("dated 8/V/1953 and", [("8/V/1953", "1953-05-08")]),
+    ("on 6. II. 1949", [("6. II. 1949", "1949-02-06")]),
+    ("No. 229, 27.X 62.", [("27.X 62", "1962-10-27")]),
+    ("ON/9/9/XI/62", []),                                   # inside a file's reference
     ("dated 13.02.1973", [("13.02.1973", "1973-02-13")]),
     ("recorded on 1968.1.29 in", [("1968.1.29", "1968-01-29")]),  # the year first, with dots
     ("version 2.1968.1.2 and File 2011.0741", []),

@@ -60,8 +60,10 @@ _PATTERNS = [
     ("mdy", re.compile(rf"{_MONTH_AT},?\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_YEAR}\b")),  # (September, 10th, 1980)
     # the year first, as Chinese, Japanese and Hungarian records print it (1955 January 7)
     ("ymd", re.compile(rf"{_YEAR}(?<!\w\d{{4}}),?\s+{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}\b(?![.,]?\d)")),
-    ("roman", re.compile(_day("d") + r"\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
-                         r"(?:\.(?P<y>\d{4}|\d{2})|\.? (?P<y4>1[6-9]\d\d|20\d\d))\b")),  # (31.X 1962)
+    # a Roman month after a dot or slash, maybe spaced (31.X 1962, 8/V/1953, 6. II. 1949, 27.X 62.);
+    # not inside a file's reference (ON/9/9/XI/62)
+    ("roman", re.compile(r"(?<![/.])" + _day("d") + r"\s?[./]\s?(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+                         r"(?:\s?[./]\s?(?P<y>\d{4}|\d{2})|\.? (?P<y4>1[6-9]\d\d|20\d\d|\d\d(?=\.)))\b")),
     ("numeric", re.compile(_day("d") + r"\.(?P<mm>\d{1,2})\.(?P<y>1[6-9]\d\d|20\d\d|\d\d)\b(?!\.\d)")),
     # with slashes, the month first as American forms print it, unless it cannot be (5/16/1963);
     # a year of two digits from 1930 (01/11/02 is a file's number)

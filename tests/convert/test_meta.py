@@ -9,6 +9,9 @@ from toolchain.readers.meta import parse_archives
 @pytest.mark.parametrize("citation, archives", [
     ("\"A Report,\" May 1, 1962, History and Public Policy Program Digital Archive, AVPRF, fond 0102, "
      "opis 7, delo 5, list 12.", ["AVPRF"]),
+    # an acronym of two words before the fond (the Presidential Archive of the Russian Federation)
+    ("\"A Telegram,\" July 03, 1953, History and Public Policy Program Digital Archive, AP RF. F. 3. Op. 65. "
+     "D. 830. pp. 136-147.", ["AP RF"]),
     ("\"A Note,\" History and Public Policy Program Digital Archive, Archive of the Ministry (PRCFMA), "
      "106-00075-01.", ["PRCFMA"]),
     # a word in parentheses is no archive's name; the acronym after the semicolon is

@@ -21,7 +21,8 @@ DOC_TYPES = ("Memorandum of Conversation", "Diary Entry", "Telegram", "Cable", "
              "Information", "Intelligence Report", "Ciphered Telegram")
 _RIGHTS = re.compile(r"^(The History and Public Policy Program welcomes|To enquire about|"
                      r"Some documents may be subject)", re.I)
-_ARCHIVE = re.compile(r"(?:\((?P<paren>[A-Z][A-Za-z]{2,7})\)|\b(?P<acr>[A-Z](?:[A-Z]|[a-z](?=[A-Z])){2,7})\b)[,.]?\s*"
+_ARCHIVE = re.compile(r"(?:\((?P<paren>[A-Z][A-Za-z]{2,7})\)"
+                      r"|\b(?P<acr>[A-Z]{2,4} [A-Z]{2,3}|[A-Z](?:[A-Z]|[a-z](?=[A-Z])){2,7})\b)[,.]?\s*"  # (AP RF)
                       r"(?=(?:F\.|f\.|[Ff]ond|[Ll]ist[yi]?\b|[Ll]l?\.|[Oo]p\.|[Oo]pis|[Dd]elo|[Pp]apka)\s*\d?)")
 #: Without fond/opis markers: a parenthesised acronym, or an acronym opening the citation
 #: (``SAPMO-BArch, DY 30/IV 2/20/137``, ``... (PRCFMA), 106-00075-01``, ``Hungarian National

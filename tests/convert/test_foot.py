@@ -100,6 +100,8 @@ def test_a_title_printed_only_in_the_citation_is_taken_from_it(tmp_path):
      "Ferenc Rátkai"),
     # a signer's name of four words in capitals
     (f"{PROSE}\n\nLUIZ LEIVAS BASTIAN PINTO", "LUIZ LEIVAS BASTIAN PINTO"),
+    # the office with a comma above the name, which ends with a full stop; the editor's note under it
+    (f"{PROSE}\n\nThe Ambassador,\n\nG.W. Boissevain.\n\n[i] Not further identified - ed.", "G.W. Boissevain"),
 ])
 def test_signature_lines(tmp_path, ending, signed):
     from toolchain.model import Closer, Name, walk
@@ -189,6 +191,7 @@ def test_copies_counted_by_ordinals_without_a_dash(tmp_path):
 
 @pytest.mark.parametrize("notes, texts", [
     ("[1] Written in pencil.", ["Written in pencil."]),                  # printed without its call
+    ("[i] Not further identified - ed.", ["Not further identified - ed."]),  # the editors' marker
     # a note's last words in a paragraph of their own
     ("[1] It is not clear what he refers to, but most likely the advisability of\n\nthe Americans.",
      ["It is not clear what he refers to, but most likely the advisability of the Americans."]),

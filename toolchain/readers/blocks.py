@@ -23,8 +23,8 @@ _HEADER_LABEL = re.compile(r"^(To|From|Date|Destination|Subject|Re|Copy|Sent|Rec
 HEAD_START = re.compile(r"^(the\s+)?(record of (a )?conversation|memorandum of (a )?conversation|"
                         r"journal\b|ciphered telegram|telegram\b|minutes\b|transcript\b|report\b|"
                         r"information\b|note\b|letter\b)", re.I)
-#: A footnote's text: its marker (``1)``, ``*``, ``[1]``) and the note.
-FOOTNOTE = re.compile(rf"^(?P<m>{MARKER}|\[\d{{1,3}}\])\s+(?P<rest>\S.*)$", re.S)
+#: A footnote's text: its marker (``1)``, ``*``, ``[1]``, an editor's ``[i]``) and the note.
+FOOTNOTE = re.compile(rf"^(?P<m>{MARKER}|\[(?:\d{{1,3}}|[ivx]{{1,4}})\])\s+(?P<rest>\S.*)$", re.S)
 #: A line longer than this is running prose, never part of a multi-line header bracket.
 PROSE_CHARS = 120
 

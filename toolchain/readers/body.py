@@ -16,7 +16,7 @@ from toolchain.readers.blocks import (FOOTNOTE, HEAD_START, TextBlock, group_blo
                                       span_of)
 from toolchain.readers.foot import (DEAR, DIST_HEAD, DIST_ITEM, SALUTE, TYPIST, header_item,
                                     header_list, is_date_only, is_foot_line, letters, list_head,
-                                    list_item, name_and_office_in_lower_case, plain_list_above,
+                                    list_item, name_and_office_in_lower_case, named_alone, plain_list_above,
                                     salute_at, signature_like)
 from toolchain.readers.inline import CALL, GLUED_CALL, InlineReader, is_header_line
 from toolchain.readers.lexicon import is_english, script_language
@@ -29,6 +29,11 @@ _HEAD_CONTINUE = re.compile(r"^(with|of|for|during|between|on|period)\b")
 
 _CAPITALISED_RUN = re.compile(rf"(?:(?:{HONORIFIC_ALTERNATIVES})\s+)?"
                               rf"(?P<run>[{UPPER}][\w’'.-]+(?:\s+[{UPPER}][\w’'.-]+){{0,3}})")
+
+
+#: The signer's office on the line above the name, with a comma (``The Ambassador,``).
+_OFFICE_ABOVE = re.compile(r"^(?:The )?(?:[A-Z][a-z]+ ){0,2}(?:Ambassador|Minister|Consul|Envoy|Counsellor|Counselor"
+                           r"|Secretary|Director|Chairman|President|Chargé d.Affaires(?: a\.i\.)?),$")
 
 
 _BRACKET_CALL = re.compile(r"(?<=\S)\[(\d{1,3})\]")
@@ -133,14 +138,19 @@ class BodyReader:
         while not salute and end > 1 and signature_like(blocks[end - 1].text):
             end -= 1
             signed.insert(0, blocks[end])
-        # a signer's name line is whole (a cut page's last line is not) and no line's continuation
+        # a signer's name line is whole (a cut page's last line is not) and no line's continuation,
+        # save the signer's office above it (The Ambassador, / G.W. Boissevain.)
+        office_above = end > 2 and _OFFICE_ABOVE.match(blocks[end - 2].text.strip()) is not None
         name_line = (not signed and end > 1 and (self._short_name_line(blocks[end - 1].text)
                                                  or name_and_office_in_lower_case(blocks[end - 1].text))
-                     and not blocks[end - 2].text.rstrip().endswith(",")
+                     and (office_above or not blocks[end - 2].text.rstrip().endswith(","))
                      and not (self.cut_off and last and end == len(blocks)))
         if name_line:
             end -= 1
             signed = [blocks[end]]
+            if office_above:
+                end -= 1
+                signed.insert(0, blocks[end])
             while end > 1 and (signature_like(blocks[end - 1].text)
                                or len(signed) < 3 and self._short_name_line(blocks[end - 1].text)):
                 end -= 1
@@ -178,6 +188,8 @@ class BodyReader:
         """A last short line such as ``24.III.50 Shtykov``, ``Victor Nanu`` or ``Envoy``; a line
         ending in a lower-case word is a phrase or a page cut off (``Puzanov tells the``)."""
         words = text.split()
+        if text.rstrip().endswith(".") and named_alone(text.rstrip()[:-1]):  # (G.W. Boissevain.)
+            return True
         return 1 <= len(words) <= 4 and not text.rstrip().endswith((".", ",", ";", ":", "?", "!")) and \
             not words[-1][:1].islower() and \
             any(w[:1].isupper() and w.isalpha() and len(w) > 1 for w in words) and not DIST_HEAD.match(text)

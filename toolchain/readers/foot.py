@@ -177,12 +177,12 @@ def _letter_end(blocks: list[TextBlock], i: int, opened: bool = False) -> int | 
     """Where the letter whose signature starts at ``i`` ends (after its foot), or None;
     ``opened``: the letter opened with ``Dear ...`` or said what it sends."""
     text = blocks[i].text
-    if opened and is_prose_block(blocks[i - 1]) and _named_alone(text):
+    if opened and is_prose_block(blocks[i - 1]) and named_alone(text):
         end = i + 1
     elif _SIGNATURE_MARKED.search(text) and signature_like(text):
         end = i + 1
         while end < len(blocks) and (SIGNATURE_LINE.match(blocks[end].text)  # (S. SUZDALEV)
-                                     or _named_alone(blocks[end].text)):
+                                     or named_alone(blocks[end].text)):
             end += 1  # (the name under the mark: /signature/ / T. SHTYKOV)
     elif SALUTE.match(text):
         end = i + 1
@@ -219,7 +219,7 @@ _SENDING = re.compile(r"^(?:I|We) (?:am |are )?(?:send|sending|forward|forwardin
                       r"|transmitting)\b|^(?:Enclosed|Attached|Herewith) ")
 
 
-def _named_alone(text: str) -> bool:
+def named_alone(text: str) -> bool:
     """A line that is one person's name and nothing else (``J. Herrmann``, ``I. STALIN``)."""
     name = text.strip()
     return len(name.split()) <= 4 and any(m.start == 0 and m.end == len(name) for m in find_persons(name))

@@ -23,7 +23,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolchain import xmlio
-from toolchain.readers.lexicon import (PATRONYMIC_ENDING, fold, is_east_asian_surname, is_english,
+from toolchain.readers.lexicon import (PATRONYMIC_ENDING, fold, grouped_alternatives, is_east_asian_surname, is_english,
                                        romanisation_key)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -215,8 +215,7 @@ def _reference_full_names() -> re.Pattern | None:
     found by the person rules), as one pattern, longest first."""
     names = sorted({n for n, _ in reference().names["person"]
                     if len(n.split()) > 1 and not re.search(r"\b\w\.", n)}, key=len, reverse=True)
-    return re.compile(r"(?:%s)(?![\w-])" % "|".join(
-        re.escape(n[0]) + r"(?<![\w-].)" + re.escape(n[1:]) for n in names)) if names else None
+    return re.compile(r"(?:%s)(?![\w-])" % grouped_alternatives(names, r"(?<![\w-].)")) if names else None
 
 
 def make_id(kind: str, name: str) -> str:
@@ -321,10 +320,10 @@ class Register:
         if self._org_place_rx is None:
             names = sorted({n for k in ("org", "place") for n, _ in self.names[k]}, key=len, reverse=True)
             self._kind_of = {n: k for k in ("org", "place") for n, _ in self.names[k]}
-            # the look-behind after each name's first letter (same meaning) lets the regex
-            # engine skip to the names' first letters instead of trying every name everywhere
-            self._org_place_rx = re.compile(r"(?:%s)(?![\w-])" % "|".join(
-                re.escape(n[0]) + r"(?<![\w-].)" + re.escape(n[1:]) for n in names)) if names else None
+            # the look-behind after each first letter (same meaning) lets the regex engine
+            # skip to the names' first letters instead of trying every name everywhere
+            self._org_place_rx = re.compile(r"(?:%s)(?![\w-])" % grouped_alternatives(
+                names, r"(?<![\w-].)")) if names else None
         if self._org_place_rx is None:
             return []
         return [(m.start(), m.end(), self._kind_of[m.group()]) for m in self._org_place_rx.finditer(text)]

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Callable, Iterator
 
-from toolchain.readers.lexicon import (CALENDAR_WORDS, PATRONYMIC_ENDING, is_demonym, is_east_asian_surname, is_english,
+from toolchain.readers.lexicon import (CALENDAR_WORDS, PATRONYMIC_ENDING, grouped_alternatives, is_demonym,
+                                       is_east_asian_surname, is_english,
                                        is_function_word, is_given_name, is_listed_as_name, is_proper_noun, is_romanised_given_name)
 
 #: A capital letter, Latin with diacritics included (Á, Ł, Ş, Ž ...), and any letter after it.
@@ -85,18 +86,8 @@ _TITLE_WORDS = frozenset("""deputy foreign first second third minister director 
 affairs general secretary chairman d'affaires ad interim extraordinary plenipotentiary""".split())
 
 
-def _alternatives(words) -> str:
-    """``words`` as a regex alternation tried in their order, grouped by first letter
-    (``C(?:de|des|omrade...)|M(?:r|rs...)``, escaped): the same matches, but at each position the
-    engine tries only the words that start with the letter printed there."""
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(re.escape(first) + "(?:%s)" % "|".join(rest) for first, rest in groups.items())
-
-
 #: Any honorific, as a regex alternation (for patterns elsewhere that start at one).
-HONORIFIC_ALTERNATIVES = _alternatives(HONORIFICS)
+HONORIFIC_ALTERNATIVES = grouped_alternatives(HONORIFICS)
 _HONORIFIC_AT = re.compile(r"(?:^|(?<=[\s(\"“]))(?:%s)(?=,?\s)" % HONORIFIC_ALTERNATIVES)
 _HONORIFIC_ANY = re.compile(HONORIFIC_ALTERNATIVES)
 _PLURAL_END = re.compile(

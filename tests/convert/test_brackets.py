@@ -166,6 +166,7 @@ def test_a_place_identified_by_a_bracket_is_no_person(tmp_path, paragraph):
     ("of the Great Khural of the MPR [Mongolian People’s Republic] J. Batmunkh", "Mongolian People’s Republic"),
     ("between Czechoslovakia and Chinese People’s Republic [CPR], and", "CPR"),  # a possessive spells too
     ("the ÚRO [Central Trade Union Council], and", "Central Trade Union Council"),  # an accented acronym
+    ("Instantsiya [codename for Stalin] is demanding", "codename for Stalin"),  # a cover name explained
 ])
 def test_an_acronym_expanded_or_a_name_abbreviated_is_a_gloss(tmp_path, paragraph, note):
     from toolchain.model import Note

@@ -93,6 +93,10 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+#: The translator explaining the word before as a cover name (``Instantsiya [codename for Stalin]``).
+_CODE_NAME = re.compile(r"^(?:a |the )?(?:code ?name|cover name|pseudonym|nickname|alias)\b", re.I)
+
+
 def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
              carve: Callable[[int, bool], str | None]) -> Inline:
     """Turn bracket ``br`` into one node. ``before``/``after`` are the neighbouring texts;
@@ -137,6 +141,8 @@ def classify(br: Bracket, reader: Reader, before: str, after: str, zone: str,
         call = reader.bracket_call(flat, glued=bool(before) and not before[-1:].isspace())
         if call is not None:
             return call
+    if _CODE_NAME.match(flat):
+        return Note("translator", reader.read_parts(br.parts, inner_zone), subtype="gloss")
     restated = _restatement(br, reader, before, after, inner_zone)
     if restated is not None:
         return restated

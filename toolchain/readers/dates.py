@@ -193,7 +193,8 @@ def parse_full_date(text: str, whole: bool = False, partial: bool = False) -> Da
     t = text.strip()
     if not _DIGIT.search(t):  # every form read here prints a year
         return None
-    kinds = ["dmy", "mdy", "ymd", "iso", "iso-dots", "roman", "numeric", "slash"] + (["my", "bare-year"] if partial else [])
+    kinds = ["dmy", "mdy", "ymd", "iso", "iso-dots", "roman", "numeric", "slash"]
+    kinds += ["my", "bare-year"] if partial else []
     for kind in kinds:
         rx = _FULL_PATTERNS[kind]
         m = rx.fullmatch(t) if whole else rx.search(t)

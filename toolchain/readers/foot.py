@@ -48,7 +48,8 @@ SIGNATURE_LINE = re.compile(r"^(.{0,60}[\[/](?:handwritten )?signature[\]/]|\(.*
                             r"|/[^/]{2,40}/$"
                             r"|[^()]{0,80}\((?-i:[A-Z])\.\s?[^()]{1,40}\)$"  # (... OF CUBA (A. ALEKSEYEV))
                             r"|[–-] ?\d{1,4} ?[–-] [^–]{2,40} [–-]$"  # (Hungarian telegrams: – 84 – Ágoston –)
-                            r"|Signed:?$|(?-i:Signed:? [A-Z])|" + _SLASH_MARK + r"|\(Sgd\.?\)"  # ((Sgd.) F.C. HOW)
+                            r"|Signed:?$|(?-i:Signed:? [A-Z])|" + _SLASH_MARK
+                            + r"|\(Sgd\.?\)"  # ((Sgd.) F.C. HOW)
                             r"|[\"“]?(?:Correct(?:ly)?|True copy)[\"”]?:)", re.I)  # (the copy attested: Verno)
 #: A signature mark printed in the line (``... in the MPR [Signature] V[asily]. Pisarev``).
 _SIGNATURE_MARK = re.compile(r"[\[/](?:handwritten )?signature[\]/]", re.I)

@@ -29,8 +29,8 @@ from itertools import repeat
 from typing import Callable, Iterator
 
 from toolchain.readers.lexicon import (CALENDAR_WORDS, PATRONYMIC_ENDING, grouped_alternatives, is_demonym,
-                                       is_east_asian_surname, is_english,
-                                       is_function_word, is_given_name, is_listed_as_name, is_proper_noun, is_romanised_given_name)
+                                       is_east_asian_surname, is_english, is_function_word, is_given_name,
+                                       is_listed_as_name, is_proper_noun, is_romanised_given_name)
 
 #: A capital letter, Latin with diacritics included (Á, Ł, Ş, Ž ...), and any letter after it.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
@@ -59,8 +59,9 @@ _INITIAL_AT = re.compile(rf"[{UPPER}][a-z]?\.")
 _TOKEN = re.compile(rf"[{UPPER}](?:{_AFTER_CAP}|[{UPPER}]*(?:-[{UPPER}]+)?)")
 
 #: Honorifics and titles after which a capitalised word is a person (guide §3.3 R).
-HONORIFICS = ("Cde.", "Cdes.", "cde.", "cdes.", "Comrade", "Comrades", "comrade", "comrades", "Comr.", "Comrs.", "comr.", "comrs.",
-              "Com.", "com.", "Coms.", "coms.", "Mr.", "Mrs.", "Ms.", "Dr.", "Ambassador", "Ambassadors",
+HONORIFICS = ("Cde.", "Cdes.", "cde.", "cdes.", "Comrade", "Comrades", "comrade", "comrades",
+              "Comr.", "Comrs.", "comr.", "comrs.", "Com.", "com.", "Coms.", "coms.", "Mr.", "Mrs.", "Ms.", "Dr.",
+              "Ambassador", "Ambassadors",
               "Minister",
               "Premier", "Marshal", "General", "Generals", "Colonel", "Lieutenant", "Major", "Captain",
               "Admiral", "President", "Chairman", "Secretary", "Counsellor", "Counsellors",
@@ -80,8 +81,8 @@ HONORIFICS = ("Cde.", "Cdes.", "cde.", "cdes.", "Comrade", "Comrades", "comrade"
               "merchant", "journalist", "professor", "marshal")
 #: The honorifics as words, without their abbreviation's dot (``Cdes: Liu Shaoqi ...``).
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS)
-_PLURAL = ("Cdes.", "cdes.", "Comrades", "comrades", "Comrs.", "comrs.", "Coms.", "coms.", "Counsellors", "Counselors",
-           "Generals", "Ambassadors", "Marshals")
+_PLURAL = ("Cdes.", "cdes.", "Comrades", "comrades", "Comrs.", "comrs.", "Coms.", "coms.", "Counsellors",
+           "Counselors", "Generals", "Ambassadors", "Marshals")
 _TITLE_WORDS = frozenset("""deputy foreign first second third minister director chief head vice
 affairs general secretary chairman d'affaires ad interim extraordinary plenipotentiary""".split())
 
@@ -359,9 +360,8 @@ _SURNAME_ENDING = re.compile(r"[A-Z][a-z]{2,}(?:ov|ova|ev|eva|sky|skiy|skii|ski|
 #: Towns with such an ending that the dictionary does not know (it knows Kiev, Saratov, Azov).
 _TOWNS_SHAPED_LIKE_SURNAMES = frozenset("""Tambov Pskov Kharkov Kharkiv Lvov Rostov Chernigov Mogilev
 Kovrov Borisov Kuibyshev Kuybyshev Orekhov Polska Polski""".split())
-#: Words after which such a word is the adjective of a place or a street (``Primorsky Krai``).
-#: A noun after a name that makes it the name of a place, prize or institution (``Lenin Square``,
-#: ``Lenin Prize``, ``Stalin Avenue``), not of a person.
+#: Nouns after which such a word, or a known surname, is the adjective of a place or the name of
+#: a street, prize or institution (``Primorsky Krai``, ``Lenin Prize``, ``Stalin Avenue``).
 _PLACE_NOUN = re.compile(r"\s(?:Krai|Kray|Oblast|Raion|Rayon|Region|District|Prospekt|Prospect|Street"
                          r"|Square|Avenue|Prize|Mausoleum|Stadium|Museum|Institute|University|Works|Plant"
                          r"|Factory|Shipyard|Canal|Peak|Hall|Library|Academy|Order)\b")
@@ -421,9 +421,8 @@ _FOLLOWING_WORD = re.compile(r" ?([^\W\d_]*)")
 def _listed_surname(word: str, text: str, end: int) -> bool:
     """A name of one word the dictionary lists as a name too, though it is an English word
     (``Hung``, ``Rogers``): no title, people, very common word (``In``) or plural honorific
-    (``Presidents``), nor a word
-    before a title (``the comrade Soviet ambassador``) or ending a line (a heading: ``General
-    Branch``), nor a name's first word (``White House``)."""
+    (``Presidents``), nor a word before a title (``the comrade Soviet ambassador``), ending a
+    line (a heading: ``General Branch``) or starting a longer name (``White House``)."""
     after = _FOLLOWING_WORD.match(text, end).group(1)
     return is_listed_as_name(word) and word.lower() not in _TITLE_WORDS and not is_demonym(word) \
         and not is_function_word(word, zipf=6.0) \
@@ -558,9 +557,8 @@ def _prefix_start(text: str, start: int) -> int:
 
 #: The family name after a first name with its Arabic article or word of descent, which the rules
 #: do not take, being in small letters (``Farid al-Ahmar``, ``Hasan Kazym el Nahr``, ``bin Laden``).
-_PARTICLE_NAME = re.compile(rf" (?:(?:al|el|ad|ar|as|ash|at|az|ud|ul)-|(?:al|el|bin|ibn) )[{UPPER}]{_AFTER_CAP}(?![\w’'])")
-
-
+_PARTICLE_NAME = re.compile(rf" (?:(?:al|el|ad|ar|as|ash|at|az|ud|ul)-|(?:al|el|bin|ibn) )"
+                            rf"[{UPPER}]{_AFTER_CAP}(?![\w’'])")
 #: A first name right before such a family name.
 _GIVEN_PARTICLE = re.compile(rf"[{UPPER}](?<![\w.].){_L}{{2,}}(?={_PARTICLE_NAME.pattern})")
 
@@ -618,15 +616,14 @@ def _given_name_surname(text: str) -> list[NameMatch]:
     """``Andrei Gromyko``, ``Spiro T. Agnew``: a first name of the given-name list, maybe a middle
     initial, then a surname. A pair that is no name leaves its second word free to start one
     (``Iran Ibrahim Kashani``). The surname may be an English word the dictionary lists as a
-    name too (``John Smith``, ``Peter Brown``), unless the first name is a month (``June Day``;
-    the list leaves out first names that are English words, such as May or Will)."""
+    name too (``John Smith``, ``Peter Brown``): the list leaves out first names that are English
+    words (May, Will), so no ``May Day`` is taken."""
     out = []
     pos = 0
     while (m := _GIVEN_SURNAME.search(text, pos)) is not None:
         given, sur = m.group("given"), m.group("sur")
         if given[1:].islower() and is_given_name(given) and sur not in HONORIFICS and not _acronym(sur) \
-                and (_surname_ok(sur) or sur[1:].islower() and is_listed_as_name(sur)
-                     and given not in CALENDAR_WORDS):
+                and (_surname_ok(sur) or sur[1:].islower() and is_listed_as_name(sur)):
             out.append(NameMatch(m.start(), m.end(), "given-name"))
             pos = m.end()
         else:

@@ -83,6 +83,8 @@ def _names(text: str) -> list[str]:
     # a title with "for", and the compound titles (Japanese records)
     ("Deputy Vice-Minister for Foreign Affairs Takashima, Bureau Director-General Nakae", ["Takashima", "Nakae"]),
     ("an article in Le Monde", []),              # Le is left out of the family names
+    ("after the Le Thanh Nghi delegation, Comrade Le Duc Tho said", ["Le Thanh Nghi", "Le Duc Tho"]),  # ... but
+    ("Le Monde Diplomatique reported", []),                # before two given names
     ("KGB: Comrade Zinyov, MfS: Comrade Mittig", ["Zinyov", "Mittig"]),  # acronyms as labels
     ("Cabinet of the Minister CM No. 2114/55", []),  # a number sign ends a name
     ("Att. to No. KZ/0104/70", []),                   # and is no initial

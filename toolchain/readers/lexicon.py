@@ -220,10 +220,10 @@ Zheng Liang Xia Xiong Xiang Tseng Tsou Chien Qi Ning Rong Jung Seong Joo Cheon Y
 
 # One syllable of Korean, Chinese or Vietnamese romanisation: optional onset, vowel nucleus,
 # optional coda.
-_SYLLABLE = (r"(?:ch|kk|tt|pp|ss|jj|sh|zh|ts|tz|ng|th|kh|ph|tr|[bcdfghjklmnpqrstvwxyz])?"
+_SYLLABLE = (r"(?:ngh|ch|kk|tt|pp|ss|jj|sh|zh|ts|tz|ng|th|kh|ph|tr|[bcdfghjklmnpqrstvwxyz])?"
              r"(?:yeo|yae|wae|eui|uye|eo|ae|ya|ye|yo|yu|wa|wo|we|wi|oe|ui|uy|eu|ai|ao|ei|ia|ie|iu|ua|uo|ou|ee|oo|"
              r"iao|uai|[aeiou])"
-             r"(?:ng|nh|ch|n|m|k|l|r|p|t|b|g)?")
+             r"(?:ng|nh|ch|c|n|m|k|l|r|p|t|b|g)?")  # (Vietnamese: Nghi, Duc)
 _ROMAN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,3}}", re.I)
 
 

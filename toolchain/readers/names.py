@@ -112,12 +112,18 @@ def _surname_ok(word: str) -> bool:
     return len(word) > 1 and not is_english(word.split("-")[0].capitalize())
 
 
+#: Vietnamese family names that are also French words (``Le Monde``): a family name only before
+#: two given names (``Le Duc Tho``, ``Le Thanh Nghi``).
+_FRENCH_SHAPED_SURNAMES = frozenset({"Le", "LE"})
+
+
 def _east_asian(text: str, tokens: list[re.Match]) -> list[NameMatch]:
     out = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if is_east_asian_surname(t.group()):
+        french = t.group() in _FRENCH_SHAPED_SURNAMES
+        if french or is_east_asian_surname(t.group()):
             j = i + 1
             while j < len(tokens) and j - i <= 2:
                 prev, cur = tokens[j - 1], tokens[j]
@@ -133,7 +139,7 @@ def _east_asian(text: str, tokens: list[re.Match]) -> list[NameMatch]:
                 j += 1
             first, last = t.group(), tokens[j - 1].group()
             # KIM IL SUNG, Kim Il Sung, and KIM Deok-hyeon (the family name in capitals)
-            if j > i + 1 and (len(first) == 1 or first.isupper() or not last.isupper()):
+            if j > i + 1 + french and (len(first) == 1 or first.isupper() or not last.isupper()):
                 out.append(NameMatch(t.start(), tokens[j - 1].end(), "east-asian"))
                 i = j
                 continue

@@ -193,3 +193,14 @@ def test_a_letter_opened_with_dear_ends_at_its_signers_name(tmp_path, opening, p
                                f"II The meeting with Kim Il Sung\n\n{PROSE}\n\n{PROSE}\n")
     closers = [b for b in blocks if isinstance(b, Closer)]
     assert [_signers(c) for c in closers] == ([["J. Herrmann"]] if signed else [])
+
+
+def test_a_signature_mark_inside_a_paragraph_ends_no_document(tmp_path):
+    """Found by the fuzz run: a letter that letters() ends at a signature mark printed inside a
+    long line gets no closer, so what follows is no enclosure with a header block of its own
+    (an opener after the paragraphs, in the same div, is invalid TEI)."""
+    body = _blocks(tmp_path, "The the the the.\nThe the [signature].\n"
+                             "The the the the the the the the the the the the the the [signature].\n"
+                             "The the the.\nThe the the the.")
+    assert [type(b).__name__ for b in body] == ["Para"] * 5
+    assert len(split_documents(body)[1]) == 1

@@ -39,6 +39,20 @@ _OFFICE_ABOVE = re.compile(r"^(?:The )?(?:[A-Z][a-z]+ ){0,2}(?:Ambassador|Minist
 _BRACKET_CALL = re.compile(r"(?<=\S)\[(\d{1,3})\]")
 
 
+def _may_open(blocks: list[Block]) -> bool:
+    """Whether header blocks may follow ``blocks``: they end a document (a closer or a foot's
+    distribution list, as ``writers.tei.split_documents`` cuts them) or hold only its header
+    so far. A letter whose signature mark stood inside a paragraph has no foot and ends no
+    document, and an opener after its paragraphs would be invalid TEI (found by the fuzz run)."""
+    closed, text = False, False
+    for block in blocks:
+        if closed and not isinstance(block, (Distribution, Dateline, Footnote, Closer)):
+            closed, text = False, False
+        text = text or not isinstance(block, (Opener, Head, Dateline))
+        closed = closed or isinstance(block, Closer) or isinstance(block, Distribution) and block.place != "top"
+    return closed or not text
+
+
 class BodyReader:
     """Builds the blocks of one record."""
 
@@ -65,7 +79,7 @@ class BodyReader:
         out: list[Block] = self._front(blocks[:start])
         parts = letters(blocks[start:], opened=any(DEAR.match(b.text) for b in blocks[:start]))
         for k, part in enumerate(parts):
-            if k:  # an enclosure: its own header block before its first paragraph
+            if k and _may_open(out):  # an enclosure: its own header block before its first paragraph
                 first = next((i for i, b in enumerate(part) if is_prose_block(b)), len(part))
                 out.extend(self._front(part[:first]))
                 part = part[first:]

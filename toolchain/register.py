@@ -23,8 +23,8 @@ from pathlib import Path
 from lxml import etree
 
 from toolchain import xmlio
-from toolchain.readers.lexicon import (PATRONYMIC_ENDING, fold, grouped_alternatives, is_east_asian_surname, is_english,
-                                       romanisation_key)
+from toolchain.readers.lexicon import (PATRONYMIC_ENDING, fold, grouped_alternatives, is_east_asian_surname,
+                                       is_english, romanisation_key)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -329,8 +329,8 @@ class Register:
         return [(m.start(), m.end(), self._kind_of[m.group()]) for m in self._org_place_rx.finditer(text)]
 
     def full_names(self, text: str) -> list[tuple[int, int]]:
-        """Where ``text`` gives the full name of a reference person (``Dean Rusk``, ``Syngman
-        Rhee``): a name of two words or more as the reference lists it, found even when its
+        """Where ``text`` gives the full name of a reference person (``Dean Rusk``, ``Joseph
+        Stalin``): a name of two words or more as the reference lists it, found even when its
         surname is also an English word, which the person rules leave alone. The reference
         never changes, so a reading that asked stays valid as the register grows."""
         rx = _reference_full_names()

@@ -258,6 +258,26 @@ class Distribution:
 Block = Union[Opener, Head, Dateline, Para, Closer, Distribution, Footnote]
 
 
+def ends_document(block: Block) -> bool:
+    """A closer, or a foot's distribution list (an unsigned cover note's)."""
+    return isinstance(block, Closer) or isinstance(block, Distribution) and block.place != "top"
+
+
+def cut_documents(blocks: list[Block]) -> list[list[Block]]:
+    """``blocks`` cut into documents: a block that ``ends_document``, with the foot blocks under
+    it, ends a document that more text follows. The TEI writer makes a ``div`` of each; the
+    reader asks where the last one stands."""
+    documents: list[list[Block]] = [[]]
+    closed = False
+    for block in blocks:
+        if closed and not isinstance(block, (Distribution, Dateline, Footnote, Closer)):
+            documents.append([])
+            closed = False
+        documents[-1].append(block)
+        closed = closed or ends_document(block)
+    return documents
+
+
 # ---------------------------------------------------------------- metadata
 
 @dataclass

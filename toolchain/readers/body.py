@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from toolchain.model import (Block, Closer, Dateline, DistItem, Distribution, Footnote, Head,
-                             Inline, LineBreak, Name, Opener, Para, Supplied, walk)
+                             Inline, LineBreak, Name, Opener, Para, Supplied, cut_documents, ends_document, walk)
 from toolchain.readers.blocks import (FOOTNOTE, HEAD_START, TextBlock, group_blocks, is_prose_block,
                                       span_of)
 from toolchain.readers.foot import (DEAR, DIST_HEAD, DIST_ITEM, SALUTE, TYPIST, header_item,
@@ -40,17 +40,12 @@ _BRACKET_CALL = re.compile(r"(?<=\S)\[(\d{1,3})\]")
 
 
 def _may_open(blocks: list[Block]) -> bool:
-    """Whether header blocks may follow ``blocks``: they end a document (a closer or a foot's
-    distribution list, as ``writers.tei.split_documents`` cuts them) or hold only its header
-    so far. A letter whose signature mark stood inside a paragraph has no foot and ends no
-    document, and an opener after its paragraphs would be invalid TEI (found by the fuzz run)."""
-    closed, text = False, False
-    for block in blocks:
-        if closed and not isinstance(block, (Distribution, Dateline, Footnote, Closer)):
-            closed, text = False, False
-        text = text or not isinstance(block, (Opener, Head, Dateline))
-        closed = closed or isinstance(block, Closer) or isinstance(block, Distribution) and block.place != "top"
-    return closed or not text
+    """Whether header blocks may follow ``blocks``: the last of their documents (``cut_documents``)
+    is closed, or holds only its header so far. A letter whose signature mark stood inside a
+    paragraph has no foot and ends no document, and an opener after its paragraphs would be
+    invalid TEI (found by the fuzz run)."""
+    last = cut_documents(blocks)[-1]
+    return any(map(ends_document, last)) or all(isinstance(b, (Opener, Head, Dateline)) for b in last)
 
 
 class BodyReader:

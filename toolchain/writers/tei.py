@@ -11,7 +11,7 @@ import re
 from toolchain import xmlio
 from toolchain.model import (Block, Closer, Date, Dateline, Distribution, Email, Footnote, Foreign,
                              Gap, Head, Inline, LineBreak, Marking, Name, Note, NoteCall, Number,
-                             Opener, Para, Record, Sic, Stamped, Stray, Supplied, Unclear)
+                             Opener, Para, Record, Sic, Stamped, Stray, Supplied, Unclear, cut_documents)
 from toolchain.writers.tei_header import header_to_tei
 from toolchain.writers.xmlbuild import XML_ID, XML_LANG, Element, add_text, el, indent, sub, tostring
 
@@ -75,15 +75,7 @@ def split_documents(body: list[Block]) -> tuple[list[Block], list[list[Block]]]:
     text follows ends a document; TEI allows a closer only at the end of its ``div``, so each
     document is a ``div`` of its own inside the page's (guide §2.3 extended)."""
     first = next((i for i, b in enumerate(body) if not isinstance(b, (Opener, Head, Dateline))), len(body))
-    documents: list[list[Block]] = [[]]
-    closed = False
-    for block in body[first:]:
-        if closed and not isinstance(block, (Distribution, Dateline, Footnote, Closer)):
-            documents.append([])
-            closed = False
-        documents[-1].append(block)
-        closed = closed or isinstance(block, Closer) \
-            or isinstance(block, Distribution) and block.place != "top"  # (an unsigned cover note)
+    documents = cut_documents(body[first:])
     if len(documents) == 1:
         return [], [body]
     return body[:first], documents

@@ -38,19 +38,20 @@ _STAMP_LINE = re.compile(r"^\[(?:[^\[\]]{0,40}\s)?stamps?\b[^\[\]]{0,40}\]", re.
 #: The salutation above a signature (``With comradely greetings,``, ``Yours sincerely,``).
 SALUTE = re.compile(r"^(With|Yours|Sincerely|Respectfully|Best|Comradely|Greetings|Kind|Warm)\b.{0,60}"
                     r"(?:,|greetings|regards|respect)$", re.I)  # (With socialist greetings)
-#: ``[signature] (A. PUZANOV)``, ``[handwritten signature] G. [Pushkin]``, ``/signature/ KALASHNIKOV``,
-#: ``/I. Kurdyukov/``, ``Signed: N. Popa``, ``"Correctly": GENERAL OF THE ARMY SHTEMENKO`` (who
-#: attests the copy)
 #: The Polish mark of a signed original before the name, maybe with the translator's words
 #: about the signer (``/-/ Nowak``, ``/-/ [Polish Ambassador in Moscow Wladyslaw] Napieraj``).
 _SLASH_MARK = r"/-/\s*(?:\[[^\]]{1,80}\]\s*)?(?-i:[A-Z])"
+#: The British mark of a copy's signature (``(Sgd.) F.C. HOW``).
+_SGD_MARK = r"\(Sgd\.?\)"
+#: ``[signature] (A. PUZANOV)``, ``[handwritten signature] G. [Pushkin]``, ``/signature/ KALASHNIKOV``,
+#: ``/I. Kurdyukov/``, ``Signed: N. Popa``, ``"Correctly": GENERAL OF THE ARMY SHTEMENKO`` (who
+#: attests the copy)
 SIGNATURE_LINE = re.compile(r"^(.{0,60}[\[/](?:handwritten )?signature[\]/]|\(.*\)$|\[[A-Z][^\]]{1,40}\]$"
                             r"|/[^/]{2,40}/$"
                             r"|[^()]{0,80}\((?-i:[A-Z])\.\s?[^()]{1,40}\)$"  # (... OF CUBA (A. ALEKSEYEV))
                             r"|[–-] ?\d{1,4} ?[–-] [^–]{2,40} [–-]$"  # (Hungarian telegrams: – 84 – Ágoston –)
-                            r"|Signed:?$|(?-i:Signed:? [A-Z])|" + _SLASH_MARK
-                            + r"|\(Sgd\.?\)"  # ((Sgd.) F.C. HOW)
-                            r"|[\"“]?(?:Correct(?:ly)?|True copy)[\"”]?:)", re.I)  # (the copy attested: Verno)
+                            r"|Signed:?$|(?-i:Signed:? [A-Z])|" + _SLASH_MARK + "|" + _SGD_MARK
+                            + r"|[\"“]?(?:Correct(?:ly)?|True copy)[\"”]?:)", re.I)  # (the copy attested: Verno)
 #: A signature mark printed in the line (``... in the MPR [Signature] V[asily]. Pisarev``).
 _SIGNATURE_MARK = re.compile(r"[\[/](?:handwritten )?signature[\]/]", re.I)
 
@@ -145,9 +146,8 @@ def _under_foot(texts: list[str]) -> bool:
 
 #: ``[Signature] (S. Chervonenko)``, ``/-/ Nowak``, ``Signed: N. Popa``).
 _SIGNATURE_MARKED = re.compile(rf"{_SIGNATURE_MARK.pattern}|^\[signed\]|^{_SLASH_MARK}"
-                               r"|^(?-i:Signed:? [A-Z])|^\(Sgd\.?\)", re.I)
-#: The British mark of a copy's signature (``(Sgd.) F.C. HOW``).
-_SGD = re.compile(r"^\(Sgd\.?\)\s")
+                               rf"|^(?-i:Signed:? [A-Z])|^{_SGD_MARK}", re.I)
+_SGD = re.compile(rf"^{_SGD_MARK}\s")
 
 
 def letters(blocks: list[TextBlock], opened: bool = False) -> list[list[TextBlock]]:

@@ -109,12 +109,13 @@ def zone_page(lines: list[Line]) -> Zones:
 
 #: The citation string of the widget (``"Discussion between N.S. Khrushchev and Mao Zedong,"
 #: October 02, 1959, History and Public Policy Program Digital Archive, ...``).
-_CITATION = re.compile(r"^[\"“][^\"”]{10,}[\"”],? [A-Z][a-z]+ \d{1,2}, \d{4}, ")
+_CITATION_STRING = r"[\"“][^\"”]{10,}[\"”],? [A-Z][a-z]+ \d{1,2}, \d{4}, "
+_CITATION = re.compile("^" + _CITATION_STRING)
 
 
 #: A citation string glued to the summary before it (``... to North Vietnam."Telegram, Embassy
 #: of Hungary ...," October 29, 1971, ...``), as pages flattened by their capture print it.
-_GLUED_CITATION = re.compile(r"(?<=[.!?])[\"“][^\"”]{10,}[\"”],? [A-Z][a-z]+ \d{1,2}, \d{4}, ")
+_GLUED_CITATION = re.compile(r"(?<=[.!?])" + _CITATION_STRING)
 #: A button of the widget glued to the end of the citation (``.../document/116616 - Share``).
 _GLUED_BUTTON = re.compile(r"\s+-\s*(?:Share|Download)$")
 
